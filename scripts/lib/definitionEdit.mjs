@@ -1,0 +1,56 @@
+// Inserts or replaces this gadget's lines in MediaWiki:Gadgets-definition, leaving every other
+// line exactly as it was.
+
+function ownsLine( line, names ) {
+	const m = line.match( /^\*+\s*([^[|\s]+)\s*[[|]/ );
+	return Boolean( m && names.includes( m[ 1 ] ) );
+}
+
+/**
+ * @param {string} current the wiki's MediaWiki:Gadgets-definition text ('' when missing)
+ * @param {{ sectionLine: string, gadgets: { name: string, line: string }[] }} def
+ * @return {string} the new text
+ */
+export function mergeDefinition( current, def ) {
+	const names = def.gadgets.map( ( g ) => g.name );
+	const ours = def.gadgets.map( ( g ) => g.line );
+	const lines = current === '' ? [] : current.split( '\n' );
+	const first = lines.findIndex( ( l ) => ownsLine( l, names ) );
+	if ( first === -1 ) {
+		const hasSection = def.sectionLine && lines.some( ( l ) => l.trim() === def.sectionLine.trim() );
+		const out = lines.slice();
+		while ( out.length && out[ out.length - 1 ].trim() === '' ) {
+			out.pop();
+		}
+		if ( hasSection ) {
+			// Add our lines at the end of our existing section.
+			const at = lines.findIndex( ( l ) => l.trim() === def.sectionLine.trim() );
+			let end = at + 1;
+			while ( end < out.length && !/^==/.test( out[ end ] ) ) {
+				end++;
+			}
+			while ( end > at + 1 && out[ end - 1 ].trim() === '' ) {
+				end--;
+			}
+			out.splice( end, 0, ...ours );
+		} else {
+			if ( out.length ) {
+				out.push( '' );
+			}
+			if ( def.sectionLine ) {
+				out.push( def.sectionLine );
+			}
+			out.push( ...ours );
+		}
+		return out.join( '\n' ) + '\n';
+	}
+	const out = [];
+	lines.forEach( ( l, i ) => {
+		if ( i === first ) {
+			out.push( ...ours );
+		} else if ( !ownsLine( l, names ) ) {
+			out.push( l );
+		}
+	} );
+	return out.join( '\n' );
+}

@@ -1,0 +1,43 @@
+// A small line diff (longest common subsequence) for --dry-run output; pages here are short.
+
+/** @return {string} unified-style diff lines ("-", "+", " ") around the changes, or "" when equal */
+export function lineDiff( before, after, context = 2 ) {
+	if ( before === after ) {
+		return '';
+	}
+	const a = before.split( '\n' );
+	const b = after.split( '\n' );
+	// Trim the common head and tail so the table stays small.
+	let head = 0;
+	while ( head < a.length && head < b.length && a[ head ] === b[ head ] ) {
+		head++;
+	}
+	let tail = 0;
+	while ( tail < a.length - head && tail < b.length - head && a[ a.length - 1 - tail ] === b[ b.length - 1 - tail ] ) {
+		tail++;
+	}
+	const x = a.slice( head, a.length - tail );
+	const y = b.slice( head, b.length - tail );
+	const lcs = Array.from( { length: x.length + 1 }, () => new Uint32Array( y.length + 1 ) );
+	for ( let i = x.length - 1; i >= 0; i-- ) {
+		for ( let j = y.length - 1; j >= 0; j-- ) {
+			lcs[ i ][ j ] = x[ i ] === y[ j ] ? lcs[ i + 1 ][ j + 1 ] + 1 : Math.max( lcs[ i + 1 ][ j ], lcs[ i ][ j + 1 ] );
+		}
+	}
+	const ops = a.slice( Math.max( 0, head - context ), head ).map( ( l ) => ` ${ l }` );
+	let i = 0;
+	let j = 0;
+	while ( i < x.length || j < y.length ) {
+		if ( i < x.length && j < y.length && x[ i ] === y[ j ] ) {
+			ops.push( ` ${ x[ i ] }` );
+			i++;
+			j++;
+		} else if ( j < y.length && ( i === x.length || lcs[ i ][ j + 1 ] >= lcs[ i + 1 ][ j ] ) ) {
+			ops.push( `+${ y[ j++ ] }` );
+		} else {
+			ops.push( `-${ x[ i++ ] }` );
+		}
+	}
+	ops.push( ...a.slice( a.length - tail, a.length - tail + context ).map( ( l ) => ` ${ l }` ) );
+	return ops.join( '\n' );
+}

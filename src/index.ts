@@ -1,0 +1,96 @@
+// Entry: reads mw.config, decides what runs on this page, and wires the modules. Nothing here
+// may throw into the page: every step is guarded and failures become console warnings.
+import bundles from 'oan:messages';
+import { findAccountStatuses, isAccountPage } from './accounts/match';
+import { renderAccountStatus } from './accounts/statusBox';
+import { NoticesData } from './config/types';
+import { validateNoticesData } from './config/validate';
+import { pickMessages } from './i18n/pick';
+import { findApplicableNotices, PageContext } from './notice/applicability';
+import { showBanners } from './notice/mount';
+import { Dismissals } from './notice/dismissal';
+import { RenderDeps } from './util/dom';
+
+declare const require: ( name: string ) => unknown;
+
+const PREFIX = '[office-action-notice]';
+/** The gadget's one global: set once, so a second copy of the code does nothing. */
+const NAMESPACE = 'officeActionNotice';
+
+function warn( message: string ): void {
+	mw.log.warn( `${ PREFIX } ${ message }` );
+}
+
+function loadData(): NoticesData {
+	let raw: unknown;
+	try {
+		raw = require( './office-action-notice-notices.json' );
+	} catch ( e ) {
+		warn( `the notices page could not be read (${ ( e as Error ).message }); nothing is shown` );
+		return { notices: [], restrictedGroups: [] };
+	}
+	const result = validateNoticesData( raw );
+	result.warnings.forEach( warn );
+	return result.data;
+}
+
+function languageChain( userLanguage: string ): string[] {
+	try {
+		const chain = mw.language.getFallbackLanguageChain();
+		if ( Array.isArray( chain ) && chain.length ) {
+			return chain;
+		}
+	} catch ( e ) {
+		warn( 'mw.language.getFallbackLanguageChain is unavailable; using the interface language and English' );
+	}
+	return [ userLanguage, 'en' ];
+}
+
+function pageContext(): PageContext {
+	return {
+		now: new Date(),
+		dbName: String( mw.config.get( 'wgDBname' ) || '' ),
+		contentLanguage: String( mw.config.get( 'wgContentLanguage' ) || '' ),
+		namespace: Number( mw.config.get( 'wgNamespaceNumber' ) ),
+		userGroups: ( mw.config.get( 'wgUserGroups' ) as string[] | null ) || [],
+		isAnonymous: !mw.config.get( 'wgUserName' )
+	};
+}
+
+function main(): void {
+	const win = window as unknown as Record<string, unknown>;
+	if ( win[ NAMESPACE ] ) {
+		return;
+	}
+	const data = loadData();
+	const userLanguage = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
+	const chain = languageChain( userLanguage );
+	mw.messages.set( pickMessages( bundles, chain ) );
+	const deps: RenderDeps = {
+		msg: ( key, ...params ) => mw.message( key, ...params ).text(),
+		getUrl: ( page ) => mw.util.getUrl( page ),
+		userLanguage,
+		chain
+	};
+	const api = { data, shown: [] as string[] };
+	win[ NAMESPACE ] = api;
+
+	const ctx = pageContext();
+	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
+	api.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ) );
+
+	if ( isAccountPage( ctx.namespace, mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null ) ) {
+		const statuses = findAccountStatuses( data.notices, mw.config.get( 'wgRelevantUserName' ) as string | null );
+		const content = document.getElementById( 'mw-content-text' );
+		if ( statuses.length && content && content.parentNode ) {
+			content.parentNode.insertBefore( renderAccountStatus( statuses, deps ), content );
+		}
+	}
+	mw.hook( 'officeActionNotice.ready' ).fire( api );
+}
+
+try {
+	main();
+} catch ( e ) {
+	mw.log.error( PREFIX, e );
+}

@@ -1,0 +1,88 @@
+import { Notice } from '../config/types';
+import { pickLocalized } from '../i18n/pick';
+import { renderStatementLinks } from '../translations/render';
+import { formatDate } from '../util/dates';
+import { el, RenderDeps, setLanguage } from '../util/dom';
+
+/** Updates newest first; the order of equal dates is the data's. */
+export function sortUpdates<T extends { date: string }>( updates: T[] ): T[] {
+	return updates.map( ( u, i ) => ( { u, i } ) )
+		.sort( ( a, b ) => ( Date.parse( b.u.date ) - Date.parse( a.u.date ) ) || ( a.i - b.i ) )
+		.map( ( x ) => x.u );
+}
+
+/** A DOM id fragment safe for any notice id. */
+function domId( noticeId: string ): string {
+	return 'oan-notice-' + noticeId.replace( /[^A-Za-z0-9_-]/g, '_' );
+}
+
+/**
+ * The banner for one notice: title, publication date, summary, latest update (the rest of the
+ * history in a disclosure), statement links, and a dismiss button.
+ *
+ * @param notice validated notice
+ * @param deps messages, URLs and languages
+ * @param onDismiss called when the reader dismisses it
+ */
+export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () => void ): HTMLElement {
+	const id = domId( notice.id );
+	const box = el( 'div', 'oan-notice' );
+	box.id = id;
+	box.setAttribute( 'role', 'region' );
+	box.setAttribute( 'data-oan-id', notice.id );
+	box.setAttribute( 'aria-labelledby', `${ id }-title` );
+
+	const body = el( 'div', 'oan-notice-body' );
+	const title = pickLocalized( notice.title, deps.chain );
+	const heading = el( 'p', 'oan-notice-title' );
+	const strong = el( 'strong', undefined, title.text );
+	strong.id = `${ id }-title`;
+	strong.setAttribute( 'elementtiming', 'oan-notice' );
+	setLanguage( strong, title.lang, deps.userLanguage );
+	heading.appendChild( strong );
+	heading.appendChild( document.createTextNode( ' ' ) );
+	heading.appendChild( el( 'span', 'oan-notice-date', deps.msg( 'oan-notice-published', formatDate( notice.published, deps.userLanguage ) ) ) );
+	body.appendChild( heading );
+
+	const summary = pickLocalized( notice.summary, deps.chain );
+	const summaryNode = el( 'p', 'oan-notice-summary', summary.text );
+	setLanguage( summaryNode, summary.lang, deps.userLanguage );
+	body.appendChild( summaryNode );
+
+	const updates = sortUpdates( notice.updates );
+	if ( updates.length ) {
+		body.appendChild( renderUpdate( updates[ 0 ], deps, 'p', 'oan-notice-update' ) );
+	}
+	if ( updates.length > 1 ) {
+		const history = el( 'details', 'oan-notice-history' );
+		history.appendChild( el( 'summary', undefined, deps.msg( 'oan-notice-history-show' ) ) );
+		const list = el( 'ol', 'oan-notice-history-list' );
+		for ( const u of updates ) {
+			list.appendChild( renderUpdate( u, deps, 'li' ) );
+		}
+		history.appendChild( list );
+		body.appendChild( history );
+	}
+	body.appendChild( renderStatementLinks( notice.statement, deps ) );
+	box.appendChild( body );
+
+	const dismiss = el( 'button', 'oan-notice-dismiss' );
+	dismiss.type = 'button';
+	dismiss.setAttribute( 'aria-label', deps.msg( 'oan-notice-dismiss-label', title.text ) );
+	dismiss.title = deps.msg( 'oan-notice-dismiss' );
+	dismiss.appendChild( el( 'span', 'oan-notice-dismiss-icon' ) ).setAttribute( 'aria-hidden', 'true' );
+	dismiss.addEventListener( 'click', onDismiss );
+	box.appendChild( dismiss );
+	return box;
+}
+
+function renderUpdate( update: Notice[ 'updates' ][ number ], deps: RenderDeps, tag: 'p' | 'li', className?: string ): HTMLElement {
+	const node = el( tag, className );
+	node.appendChild( el( 'strong', undefined, deps.msg( 'oan-notice-updated', formatDate( update.date, deps.userLanguage ) ) ) );
+	node.appendChild( document.createTextNode( ' ' ) );
+	const text = pickLocalized( update.text, deps.chain );
+	const span = el( 'span', undefined, text.text );
+	setLanguage( span, text.lang, deps.userLanguage );
+	node.appendChild( span );
+	return node;
+}

@@ -1,0 +1,45 @@
+/** The bits of mw.storage the dismissal needs (get returns null/false when absent or unavailable). */
+export interface DismissalStore {
+	get( key: string ): string | null | false;
+	set( key: string, value: string, expiry?: number ): boolean;
+}
+
+/** Dismissals last a year; a new revision of the notice shows it again at once. */
+export const DISMISS_SECONDS = 365 * 24 * 3600;
+
+export function dismissalKey( noticeId: string ): string {
+	return `oan-dismissed-${ noticeId }`;
+}
+
+/**
+ * Remembers dismissals per notice id and revision in mw.storage, falling back to memory
+ * (this page view only) where storage is unavailable or full.
+ */
+export class Dismissals {
+	private readonly memory: Record<string, number> = {};
+
+	constructor( private readonly store: DismissalStore | null ) {}
+
+	isDismissed( noticeId: string, revision: number ): boolean {
+		if ( this.memory[ noticeId ] === revision ) {
+			return true;
+		}
+		let stored: string | null | false = null;
+		try {
+			stored = this.store ? this.store.get( dismissalKey( noticeId ) ) : null;
+		} catch ( e ) {
+			stored = null;
+		}
+		return typeof stored === 'string' && Number( stored ) >= revision;
+	}
+
+	/** @return whether the dismissal was stored beyond this page view */
+	dismiss( noticeId: string, revision: number ): boolean {
+		this.memory[ noticeId ] = revision;
+		try {
+			return Boolean( this.store && this.store.set( dismissalKey( noticeId ), String( revision ), DISMISS_SECONDS ) );
+		} catch ( e ) {
+			return false;
+		}
+	}
+}

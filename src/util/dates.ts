@@ -1,0 +1,26 @@
+/**
+ * A date for people, in the given language ("16 September 2021"), in UTC so every reader
+ * sees the same day; falls back to the ISO date where Intl does not know the language.
+ */
+export function formatDate( iso: string, language: string ): string {
+	const time = Date.parse( iso );
+	if ( isNaN( time ) ) {
+		return iso;
+	}
+	try {
+		return new Intl.DateTimeFormat( language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } ).format( time );
+	} catch ( e ) {
+		return new Date( time ).toISOString().slice( 0, 10 );
+	}
+}
+
+/** The language's own name for itself ("中文", "বাংলা"), or the code where the browser has none. */
+export function autonym( code: string ): string {
+	try {
+		const names = new Intl.DisplayNames( [ code ], { type: 'language' } );
+		const name = names.of( code );
+		return name && name !== code ? name : code;
+	} catch ( e ) {
+		return code;
+	}
+}
