@@ -65,7 +65,7 @@ export function assertSyntax( code, file ) {
 	}
 }
 
-export async function build( { outDir = BUILD, quiet = false } = {} ) {
+export async function build( { outDir = BUILD, quiet = false, entry = SOURCES.script } = {} ) {
 	const def = readDefinition();
 	const main = def.main;
 	const version = gitDescribe();
@@ -76,7 +76,7 @@ export async function build( { outDir = BUILD, quiet = false } = {} ) {
 	].join( '\n' );
 
 	const result = await esbuild.build( {
-		entryPoints: [ SOURCES.script ],
+		entryPoints: [ entry ],
 		bundle: true,
 		write: false,
 		format: 'iife',
@@ -91,6 +91,11 @@ export async function build( { outDir = BUILD, quiet = false } = {} ) {
 	} ).catch( ( e ) => {
 		throw new Error( `esbuild could not build for ES${ ES_VERSION }:\n${ e.message }` );
 	} );
+	// A warning means code that may not run as written in an ES2016 browser (BigInt, say): stop.
+	if ( result.warnings.length ) {
+		const text = await esbuild.formatMessages( result.warnings, { kind: 'warning', color: false } );
+		throw new Error( `esbuild warned while building for ES${ ES_VERSION }:\n${ text.join( '\n' ) }` );
+	}
 	const bundle = result.outputFiles[ 0 ].text
 		// esbuild wraps external requires in a shim; ResourceLoader gives package files a real `require`.
 		.replace( /\b__require\(/g, 'require(' )

@@ -32,10 +32,10 @@ export function lineDiff( before, after, context = 2 ) {
 			ops.push( ` ${ x[ i ] }` );
 			i++;
 			j++;
-		} else if ( j < y.length && ( i === x.length || lcs[ i ][ j + 1 ] >= lcs[ i + 1 ][ j ] ) ) {
-			ops.push( `+${ y[ j++ ] }` );
-		} else {
+		} else if ( i < x.length && ( j === y.length || lcs[ i + 1 ][ j ] >= lcs[ i ][ j + 1 ] ) ) {
 			ops.push( `-${ x[ i++ ] }` );
+		} else {
+			ops.push( `+${ y[ j++ ] }` );
 		}
 	}
 	ops.push( ...a.slice( a.length - tail, a.length - tail + context ).map( ( l ) => ` ${ l }` ) );

@@ -83,7 +83,8 @@ function date( value: unknown, field: string ): string {
 /** A wiki page name, optionally with an interwiki prefix; never a URL. */
 function pageName( value: unknown, field: string ): string {
 	const name = text( value, field, MAX_NAME );
-	if ( ILLEGAL_TITLE.test( name ) || /^\s|\s$/.test( name ) || /^[a-z][a-z0-9+.-]*:\/\//i.test( name ) || name.startsWith( '/' ) ) {
+	if ( ILLEGAL_TITLE.test( name ) || /^\s|\s$/.test( name ) || /^[a-z][a-z0-9+.-]*:\/\//i.test( name ) ||
+		/^(javascript|data|vbscript|file|blob):/i.test( name ) || name.startsWith( '/' ) ) {
 		fail( field, 'must be a wiki page name such as "m:Office actions" (no URL, no # < > [ ] | { })' );
 	}
 	return name;

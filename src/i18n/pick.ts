@@ -8,10 +8,16 @@ export type MessageBundle = Record<string, string>;
  * @param chain language codes, most wanted first
  */
 export function pickMessages( bundles: Record<string, MessageBundle>, chain: string[] ): MessageBundle {
-	const order = chain.map( ( c ) => c.toLowerCase() ).filter( ( c ) => bundles[ c ] ).concat( 'en' );
+	// qqq documents the messages; it is never shown.
+	const order = chain.map( ( c ) => c.toLowerCase() ).filter( ( c ) => c !== 'qqq' && bundles[ c ] ).concat( 'en' );
 	const out: MessageBundle = {};
 	for ( const key of Object.keys( bundles.en || {} ) ) {
 		if ( key.charAt( 0 ) === '@' ) {
+			continue;
+		}
+		// uselang=qqx shows message keys, as MediaWiki does for its own messages.
+		if ( chain[ 0 ] === 'qqx' ) {
+			out[ key ] = `(${ key }${ /\$1/.test( bundles.en[ key ] ) ? ': $1' : '' }${ /\$2/.test( bundles.en[ key ] ) ? ', $2' : '' })`;
 			continue;
 		}
 		for ( const lang of order ) {

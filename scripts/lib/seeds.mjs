@@ -1,0 +1,123 @@
+// Demo pages for the local wiki. With ../shared/seeds/ beside the repo, the statement's real
+// texts are read from there at run time (they are never copied into this repository);
+// without it, short stand-in pages in the project's own words are used.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './paths.mjs';
+
+export const STATEMENT = 'Office actions/September 2021 statement';
+export const SEEDS_DIR = process.env.OAN_SEEDS_DIR || path.join( ROOT, '..', 'shared', 'seeds' );
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const BENGALI = /[\u0980-\u09ff]/g;
+
+function share( text, re ) {
+	const letters = text.replace( /[\s\d\p{P}\p{S}]/gu, '' ).length;
+	return letters ? ( text.match( re ) || [] ).length / letters : 0;
+}
+
+function paragraphs( text ) {
+	return text.replace( /\r\n/g, '\n' ).split( /\n\s*\n/ ).map( ( p ) => p.trim() ).filter( Boolean );
+}
+
+/** Plain text to wikitext that shows the same text: markup characters are neutralised. */
+export function toWikitext( paras ) {
+	return paras.map( ( p ) => p
+		.replace( /&/g, '&amp;' )
+		.replace( /</g, '&lt;' )
+		.replace( /\{\{/g, '&#123;&#123;' )
+		.replace( /\[\[/g, '&#91;&#91;' )
+		.replace( /~~~/g, '&#126;~~' )
+		.replace( /''/g, '&#39;\'' )
+		.replace( /__/g, '&#95;_' )
+		.replace( /^([*#:;= -])/gm, '<nowiki/>$1' )
+	).join( '\n\n' ) + '\n';
+}
+
+/**
+ * Reads the seeds: a statement mail holding the English original followed by its Chinese
+ * translation, and the Meta page of a partial translation (its header says how complete).
+ *
+ * @return {{ title: string, text: string, language: string, complete?: number }[] | null}
+ */
+export function readSeedPages( dir = SEEDS_DIR ) {
+	let files;
+	try {
+		files = fs.readdirSync( dir ).filter( ( f ) => f.endsWith( '.txt' ) ).sort();
+	} catch {
+		return null;
+	}
+	let english = null;
+	let chinese = null;
+	let partial = null;
+	let update = [];
+	for ( const file of files ) {
+		const text = fs.readFileSync( path.join( dir, file ), 'utf8' );
+		const paras = paragraphs( text );
+		const header = text.match( /translated version of the page .+? and the translation is (\d+)% complete/ );
+		if ( header ) {
+			const lang = share( paras[ 0 ], BENGALI ) > 0.5 ? 'bn' : null;
+			if ( lang ) {
+				// The Meta page: title line, the translation banner line, then the text.
+				const body = paras.slice( 1 ).map( ( p ) => p.replace( /^.*translated version of the page.*\n?/m, '' ).trim() ).filter( Boolean );
+				partial = { language: lang, complete: Number( header[ 1 ] ), paras: body.filter( ( p ) => p !== 'References' ) };
+				// The update that restored 玄客 stands at the end of the page, in English.
+				const at = body.findIndex( ( p ) => /^Updated Office Action/.test( p ) );
+				if ( at !== -1 ) {
+					update = body.slice( at ).filter( ( p ) => !/^References$/.test( p ) );
+				}
+			}
+			continue;
+		}
+		// The translation is the closing run of Chinese paragraphs.
+		let firstCjk = paras.length;
+		while ( firstCjk > 0 && share( paras[ firstCjk - 1 ], CJK ) > 0.5 ) {
+			firstCjk--;
+		}
+		if ( firstCjk > 0 && firstCjk < paras.length ) {
+			// The English original starts after the last paragraph before the Chinese part that
+			// mentions Chinese at all (the reply and the "translation below" note come first).
+			let start = 0;
+			for ( let i = 0; i < firstCjk; i++ ) {
+				if ( share( paras[ i ], CJK ) > 0 ) {
+					start = i + 1;
+				}
+			}
+			english = paras.slice( start, firstCjk );
+			chinese = paras.slice( firstCjk );
+		}
+	}
+	if ( !english && !partial ) {
+		return null;
+	}
+	const pages = [];
+	if ( english ) {
+		pages.push( { title: STATEMENT, language: 'en', text: toWikitext( english.concat( update ) ) } );
+		pages.push( { title: `${ STATEMENT }/zh`, language: 'zh', complete: 100, text: toWikitext( chinese ) } );
+	}
+	if ( partial ) {
+		pages.push( { title: `${ STATEMENT }/${ partial.language }`, language: partial.language, complete: partial.complete, text: toWikitext( partial.paras ) } );
+	}
+	return pages;
+}
+
+/** Stand-in pages in our own words, for a clone without ../shared. */
+export function fallbackPages() {
+	return [
+		{ title: STATEMENT, language: 'en', text: 'This page stands in for the Wikimedia Foundation\'s statement of September 2021 about an office action on Chinese-language projects. The real text is imported from ../shared/seeds/ when that folder sits beside the repository.\n\n== Update ==\nOne account was found to have been identified wrongly and was restored in full.\n' },
+		{ title: `${ STATEMENT }/zh`, language: 'zh', complete: 100, text: '本页是2021年9月办公室行动声明的演示替代页面。\n' },
+		{ title: `${ STATEMENT }/bn`, language: 'bn', complete: 19, text: 'এটি সেপ্টেম্বর ২০২১-এর বিবৃতির একটি ডেমো পাতা। বাকি অংশ এখনও অনূদিত হয়নি.\n\nThe rest of this page is not translated yet.\n' }
+	];
+}
+
+/** Pages every demo wiki gets, whatever the seeds: the policies the restricted groups link to. */
+export function policyPages() {
+	return [
+		{ title: 'Access to nonpublic personal data policy', text: 'Demo stand-in for the policy that governs access to nonpublic personal data (CheckUser, Oversight and similar rights), including the confidentiality agreement that holders must sign.\n' },
+		{ title: 'Office actions', text: 'Demo stand-in for the page about Wikimedia Foundation office actions.\n\n* [[Office actions/September 2021 statement]]\n' }
+	];
+}
+
+export function demoPages() {
+	return ( readSeedPages() || fallbackPages() ).concat( policyPages() );
+}

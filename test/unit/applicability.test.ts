@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Notice } from '../../src/config/types';
+import { findApplicableNotices, PageContext } from '../../src/notice/applicability';
+import { clone, defaultNotices } from './helpers';
+
+const ctx: PageContext = {
+	now: new Date( '2021-10-01T00:00:00Z' ), dbName: 'zhwiki', contentLanguage: 'zh',
+	namespace: 0, userGroups: [ '*' ], isAnonymous: true
+};
+
+function notice( target: Partial<Notice[ 'target' ]>, extra: Partial<Notice> = {} ): Notice {
+	const n = clone( defaultNotices()[ 0 ] );
+	n.target = { users: 'all', ...target };
+	return Object.assign( n, extra );
+}
+
+describe( 'findApplicableNotices', () => {
+	it( 'shows an untargeted notice everywhere', () => {
+		expect( findApplicableNotices( defaultNotices(), ctx ) ).toHaveLength( 1 );
+	} );
+
+	it.each( [
+		[ 'another wiki', { wikis: [ 'enwiki' ] }, false ],
+		[ 'this wiki', { wikis: [ 'enwiki', 'zhwiki' ] }, true ],
+		[ 'another content language', { contentLanguages: [ 'en' ] }, false ],
+		[ 'another namespace', { namespaces: [ 4 ] }, false ],
+		[ 'this namespace', { namespaces: [ 0, 4 ] }, true ],
+		[ 'logged-in users only', { users: 'loggedin' as const }, false ],
+		[ 'anonymous readers only', { users: 'anonymous' as const }, true ],
+		[ 'a group the reader lacks', { groups: [ 'sysop' ] }, false ]
+	] )( 'targeting %s → %s', ( _name, target, expected ) => {
+		expect( findApplicableNotices( [ notice( target ) ], ctx ).length === 1 ).toBe( expected );
+	} );
+
+	it( 'matches groups of a logged-in user', () => {
+		const n = notice( { groups: [ 'sysop', 'bureaucrat' ], users: 'loggedin' } );
+		expect( findApplicableNotices( [ n ], { ...ctx, isAnonymous: false, userGroups: [ '*', 'user', 'bureaucrat' ] } ) ).toHaveLength( 1 );
+	} );
+
+	it( 'respects start and end dates', () => {
+		expect( findApplicableNotices( [ notice( {}, { start: '2021-11-01' } ) ], ctx ) ).toHaveLength( 0 );
+		expect( findApplicableNotices( [ notice( {}, { end: '2021-09-30' } ) ], ctx ) ).toHaveLength( 0 );
+		expect( findApplicableNotices( [ notice( {}, { start: '2021-09-01', end: '2021-12-31' } ) ], ctx ) ).toHaveLength( 1 );
+	} );
+
+	it( 'keeps the data order for several notices', () => {
+		const a = notice( {}, { id: 'b-second' } );
+		const b = notice( {}, { id: 'a-first' } );
+		expect( findApplicableNotices( [ a, b ], ctx ).map( ( n ) => n.id ) ).toEqual( [ 'b-second', 'a-first' ] );
+	} );
+} );

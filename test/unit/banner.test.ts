@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { renderBanner, sortUpdates } from '../../src/notice/banner';
+import { Dismissals, DismissalStore, DISMISS_SECONDS } from '../../src/notice/dismissal';
+import { clone, defaultNotices, deps } from './helpers';
+
+describe( 'renderBanner', () => {
+	it( 'shows title, date, summary, latest update, statement link and a labelled dismiss button', () => {
+		const onDismiss = vi.fn();
+		const banner = renderBanner( defaultNotices()[ 0 ], deps(), onDismiss );
+		expect( banner.getAttribute( 'role' ) ).toBe( 'region' );
+		const labelId = banner.getAttribute( 'aria-labelledby' )!;
+		expect( banner.querySelector( `#${ labelId }` )?.textContent ).toBe( 'Office action on Chinese-language projects (September 2021)' );
+		expect( banner.querySelector( '.oan-notice-date' )?.textContent ).toBe( 'Published September 13, 2021' );
+		expect( banner.querySelector( '.oan-notice-summary' )?.textContent ).toMatch( /^After a long investigation/ );
+		expect( banner.querySelector( '.oan-notice-update' )?.textContent ).toBe( 'Updated September 16, 2021: One account, 玄客, had been wrongly identified; its access was restored in full.' );
+		// A single update needs no history disclosure.
+		expect( banner.querySelector( 'details' ) ).toBeNull();
+		const button = banner.querySelector<HTMLButtonElement>( 'button.oan-notice-dismiss' )!;
+		expect( button.type ).toBe( 'button' );
+		expect( button.getAttribute( 'aria-label' ) ).toBe( 'Dismiss the notice "Office action on Chinese-language projects (September 2021)"' );
+		button.click();
+		expect( onDismiss ).toHaveBeenCalledTimes( 1 );
+	} );
+
+	it( 'puts the rest of the history one click away, newest first', () => {
+		const notice = clone( defaultNotices()[ 0 ] );
+		notice.updates.push( { date: '2021-09-14', text: { en: 'Earlier' } }, { date: '2021-10-01', text: { en: 'Latest' } } );
+		const banner = renderBanner( notice, deps(), () => {} );
+		expect( banner.querySelector( '.oan-notice-update' )?.textContent ).toBe( 'Updated October 1, 2021: Latest' );
+		const history = banner.querySelector( 'details.oan-notice-history' )!;
+		expect( history.querySelector( 'summary' )?.textContent ).toBe( 'All updates' );
+		expect( [ ...history.querySelectorAll( 'li' ) ].map( ( li ) => li.textContent?.split( ':' )[ 0 ] ) ).toEqual( [
+			'Updated October 1, 2021', 'Updated September 16, 2021', 'Updated September 14, 2021'
+		] );
+	} );
+
+	it( 'marks text that falls back to another language', () => {
+		const banner = renderBanner( defaultNotices()[ 0 ], deps( [ 'de', 'en' ] ), () => {} );
+		const title = banner.querySelector<HTMLElement>( '.oan-notice-title strong' )!;
+		expect( title.lang ).toBe( 'en' );
+		expect( title.dir ).toBe( 'auto' );
+	} );
+
+	it( 'inserts hostile text as text', () => {
+		const notice = clone( defaultNotices()[ 0 ] );
+		notice.title.en = '<img src=x onerror="window.pwned=1">';
+		notice.summary.en = '$1 {{SITENAME}} [[Main Page]]';
+		const banner = renderBanner( notice, deps(), () => {} );
+		expect( banner.querySelector( 'img' ) ).toBeNull();
+		expect( banner.querySelector( '.oan-notice-title strong' )?.textContent ).toBe( notice.title.en );
+		expect( banner.querySelector( '.oan-notice-summary' )?.textContent ).toBe( '$1 {{SITENAME}} [[Main Page]]' );
+	} );
+
+	it( 'sortUpdates keeps data order for the same day', () => {
+		expect( sortUpdates( [ { date: '2021-01-01', n: 1 }, { date: '2021-01-02', n: 2 }, { date: '2021-01-01', n: 3 } ] ).map( ( u ) => u.n ) ).toEqual( [ 2, 1, 3 ] );
+	} );
+} );
+
+function memoryStore(): DismissalStore & { data: Record<string, string>; expiry: Record<string, number | undefined> } {
+	const data: Record<string, string> = {};
+	const expiry: Record<string, number | undefined> = {};
+	return {
+		data, expiry,
+		get: ( k ) => ( k in data ? data[ k ] : null ),
+		set: ( k, v, e ) => {
+			data[ k ] = v;
+			expiry[ k ] = e;
+			return true;
+		}
+	};
+}
+
+describe( 'Dismissals', () => {
+	it( 'stores the revision with an expiry; a higher revision shows again', () => {
+		const store = memoryStore();
+		const d = new Dismissals( store );
+		expect( d.isDismissed( 'n', 2 ) ).toBe( false );
+		expect( d.dismiss( 'n', 2 ) ).toBe( true );
+		expect( store.expiry[ 'oan-dismissed-n' ] ).toBe( DISMISS_SECONDS );
+		const later = new Dismissals( store );
+		expect( later.isDismissed( 'n', 2 ) ).toBe( true );
+		expect( later.isDismissed( 'n', 3 ) ).toBe( false );
+		expect( later.isDismissed( 'other', 1 ) ).toBe( false );
+	} );
+
+	it( 'lasts for the page view where storage is unavailable or throws', () => {
+		const broken: DismissalStore = {
+			get: () => {
+				throw new Error( 'SecurityError' );
+			},
+			set: () => false
+		};
+		for ( const store of [ null, broken ] ) {
+			const d = new Dismissals( store );
+			expect( d.isDismissed( 'n', 1 ) ).toBe( false );
+			expect( d.dismiss( 'n', 1 ) ).toBe( false );
+			expect( d.isDismissed( 'n', 1 ) ).toBe( true );
+			expect( new Dismissals( store ).isDismissed( 'n', 1 ) ).toBe( false );
+		}
+	} );
+} );

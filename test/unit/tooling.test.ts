@@ -1,0 +1,182 @@
+// @vitest-environment node
+// The build, definition and deploy helpers (Node side), without a wiki.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertSyntax, build } from '../../scripts/build.mjs';
+import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mjs';
+import { mergeDefinition } from '../../scripts/lib/definitionEdit.mjs';
+import { lineDiff } from '../../scripts/lib/diff.mjs';
+import { readSeedPages, toWikitext } from '../../scripts/lib/seeds.mjs';
+import { ROOT } from './helpers';
+
+// mw.* namespaces and the ResourceLoader module that provides each (mediawiki.base ones need none).
+const MODULE_OF: Record<string, string | null> = {
+	config: null, hook: null, message: null, messages: null, log: null, loader: null, html: null, Message: null,
+	util: 'mediawiki.util', storage: 'mediawiki.storage', language: 'mediawiki.language', Api: 'mediawiki.api',
+	Title: 'mediawiki.Title', user: 'mediawiki.user', notify: 'mediawiki.notification', cookie: 'mediawiki.cookie'
+};
+
+function sourceFiles( dir: string ): string[] {
+	return fs.readdirSync( dir, { withFileTypes: true } ).flatMap( ( d ) => d.isDirectory() ? sourceFiles( path.join( dir, d.name ) ) : d.name.endsWith( '.ts' ) ? [ path.join( dir, d.name ) ] : [] );
+}
+
+describe( 'gadget-definition.txt', () => {
+	const def = readDefinition();
+
+	it( 'declares one default package gadget with a hidden styles peer', () => {
+		expect( def.main.options ).toMatchObject( { ResourceLoader: true, default: true, package: true } );
+		expect( def.peers ).toHaveLength( 1 );
+		expect( def.peers[ 0 ].options ).toMatchObject( { hidden: true, type: [ 'styles' ] } );
+		expect( def.main.pages[ 0 ] ).toMatch( /\.js$/ );
+	} );
+
+	it( 'declares every ResourceLoader module the code uses', () => {
+		const deps = new Set<string>( def.main.options.dependencies as string[] );
+		const lazy = new Set<string>();
+		for ( const file of sourceFiles( path.join( ROOT, 'src' ) ) ) {
+			const code = fs.readFileSync( file, 'utf8' );
+			for ( const m of code.matchAll( /\bmw\.([A-Za-z]+)\b/g ) ) {
+				const ns = m[ 1 ];
+				expect( Object.keys( MODULE_OF ), `${ path.relative( ROOT, file ) } uses mw.${ ns }` ).toContain( ns );
+				const mod = MODULE_OF[ ns ];
+				if ( mod && !deps.has( mod ) ) {
+					lazy.add( `${ mod } (mw.${ ns } in ${ path.relative( ROOT, file ) })` );
+				}
+			}
+			for ( const m of code.matchAll( /mw\.loader\.using\(\s*\[?\s*'([^']+)'/g ) ) {
+				lazy.delete( [ ...lazy ].find( ( l ) => l.startsWith( m[ 1 ] + ' ' ) ) || '' );
+			}
+		}
+		// A module used without being a dependency must be loaded with mw.loader.using first.
+		for ( const file of sourceFiles( path.join( ROOT, 'src' ) ) ) {
+			const code = fs.readFileSync( file, 'utf8' );
+			for ( const m of code.matchAll( /mw\.loader\.using\(\s*\[?\s*'([^']+)'/g ) ) {
+				for ( const l of [ ...lazy ] ) {
+					if ( l.startsWith( m[ 1 ] + ' ' ) ) {
+						lazy.delete( l );
+					}
+				}
+			}
+		}
+		expect( [ ...lazy ] ).toEqual( [] );
+	} );
+
+	it( 'parses options and pages like MediaWikiGadgetsDefinitionRepo', () => {
+		const [ g ] = parseDefinition( '* my-gadget [ResourceLoader | default |dependencies=a.b, c.d|peers=x] | one.js|two.css \n' );
+		expect( g.name ).toBe( 'my-gadget' );
+		expect( g.options ).toEqual( { ResourceLoader: true, default: true, dependencies: [ 'a.b', 'c.d' ], peers: [ 'x' ] } );
+		expect( g.pages ).toEqual( [ 'one.js', 'two.css' ] );
+	} );
+} );
+
+describe( 'build', () => {
+	const out = fs.mkdtempSync( path.join( os.tmpdir(), 'oan-build-' ) );
+	let manifest: { pages: { title: string; file: string; contentModel: string; createOnly: boolean }[] };
+	beforeAll( async () => {
+		manifest = await build( { outDir: out, quiet: true } );
+	} );
+
+	it( 'builds every page gadget-definition.txt names, and nothing else', () => {
+		const def = readDefinition();
+		const named = [ def.main, ...def.peers ].flatMap( ( g ) => g.pages ).map( ( p: string ) => `MediaWiki:Gadget-${ p }` );
+		expect( manifest.pages.map( ( p ) => p.title ).sort() ).toEqual( named.sort() );
+		for ( const p of manifest.pages ) {
+			expect( fs.existsSync( path.join( out, p.file ) ) ).toBe( true );
+		}
+		expect( manifest.pages.filter( ( p ) => p.createOnly ).map( ( p ) => p.contentModel ) ).toEqual( [ 'json' ] );
+	} );
+
+	it( 'writes ES2016 wrapped in nowiki with a header naming the commit, and no bundled jQuery', () => {
+		const js = fs.readFileSync( path.join( out, 'Gadget-office-action-notice.js' ), 'utf8' );
+		expect( js ).toMatch( /^\/\*! office-action-notice [0-9a-f]{12}(-dirty)?\n/ );
+		expect( js ).toContain( '\n// <nowiki>\n' );
+		expect( js.trimEnd().endsWith( '// </nowiki>' ) ).toBe( true );
+		expect( () => assertSyntax( js, 'built' ) ).not.toThrow();
+		expect( js ).not.toMatch( /jQuery JavaScript Library|__require/ );
+		expect( js ).toContain( 'require("./office-action-notice-notices.json")' );
+		expect( js ).not.toContain( '"@metadata"' );
+		expect( js ).not.toContain( 'Accessible name of' );
+	} );
+
+	it( 'is deterministic', async () => {
+		const again = fs.mkdtempSync( path.join( os.tmpdir(), 'oan-build-' ) );
+		await build( { outDir: again, quiet: true } );
+		for ( const p of manifest.pages ) {
+			expect( fs.readFileSync( path.join( again, p.file ), 'utf8' ) ).toBe( fs.readFileSync( path.join( out, p.file ), 'utf8' ) );
+		}
+	} );
+
+	it( 'fails loudly on syntax newer than ES2016', async () => {
+		expect( () => assertSyntax( 'async function f() { await 1; }', 'x.js' ) ).toThrow( /not ES2016/ );
+		expect( () => assertSyntax( 'const o = { ...a };', 'x.js' ) ).toThrow( /not ES2016/ );
+		const dir = fs.mkdtempSync( path.join( os.tmpdir(), 'oan-es-' ) );
+		fs.writeFileSync( path.join( dir, 'entry.ts' ), 'console.log( 12345678901234567890n );\n' );
+		await expect( build( { outDir: path.join( dir, 'out' ), quiet: true, entry: path.join( dir, 'entry.ts' ) } ) ).rejects.toThrow( /ES2016/ );
+	} );
+} );
+
+describe( 'mergeDefinition', () => {
+	const def = readDefinition();
+	const ours = def.gadgets.map( ( g: { line: string } ) => g.line );
+
+	it( 'appends a section with our lines to a definition without them', () => {
+		const current = '== tools ==\n* other[ResourceLoader]|other.js\n';
+		expect( mergeDefinition( current, def ) ).toBe( `== tools ==\n* other[ResourceLoader]|other.js\n\n${ def.sectionLine }\n${ ours.join( '\n' ) }\n` );
+	} );
+
+	it( 'replaces only our lines, in place, and keeps every other line byte for byte', () => {
+		const current = [
+			'== tools ==', '* other[ResourceLoader]|other.js', '', def.sectionLine,
+			'* office-action-notice[ResourceLoader|default]|old.js', '*office-action-notice-reserve [ResourceLoader|type=styles]|old.css',
+			'* office-action-notice-extra[ResourceLoader]|keep.js', '  trailing spaces kept  ', ''
+		].join( '\n' );
+		const merged = mergeDefinition( current, def );
+		expect( merged ).toBe( [
+			'== tools ==', '* other[ResourceLoader]|other.js', '', def.sectionLine,
+			...ours, '* office-action-notice-extra[ResourceLoader]|keep.js', '  trailing spaces kept  ', ''
+		].join( '\n' ) );
+		expect( mergeDefinition( merged, def ) ).toBe( merged );
+	} );
+
+	it( 'creates the page text from nothing', () => {
+		expect( mergeDefinition( '', def ) ).toBe( `${ def.sectionLine }\n${ ours.join( '\n' ) }\n` );
+	} );
+} );
+
+describe( 'lineDiff', () => {
+	it( 'shows removed and added lines with context', () => {
+		expect( lineDiff( 'a\nb\nc\nd', 'a\nb\nC\nd' ) ).toBe( ' a\n b\n-c\n+C\n d' );
+		expect( lineDiff( 'same', 'same' ) ).toBe( '' );
+		expect( lineDiff( '', 'new' ) ).toBe( '-\n+new' );
+	} );
+} );
+
+describe( 'seeds', () => {
+	it( 'splits a statement mail into the English original and its Chinese translation, and reads a partial translation', () => {
+		const dir = fs.mkdtempSync( path.join( os.tmpdir(), 'oan-seeds-' ) );
+		// Made-up texts in the shape of the real seeds.
+		fs.writeFileSync( path.join( dir, '000.txt' ), 'Hi,\n\na question first.\n\n(note - 中文见下文)\n\nHello all.\n\nSecond paragraph [[x]].\n\n这是第一段中文。\n\n这是第二段。\n' );
+		fs.writeFileSync( path.join( dir, '001.txt' ), 'পাতার শিরোনাম\n\nThis page is a translated version of the page Some page and the translation is 42% complete.\nপ্রথম অনুচ্ছেদ।\n\nUntranslated English.\n\nUpdated Office Action on User X\n\nThe update text.\n\nReferences' );
+		const pages = readSeedPages( dir )!;
+		expect( pages.map( ( p ) => [ p.title, p.language, p.complete ] ) ).toEqual( [
+			[ 'Office actions/September 2021 statement', 'en', undefined ],
+			[ 'Office actions/September 2021 statement/zh', 'zh', 100 ],
+			[ 'Office actions/September 2021 statement/bn', 'bn', 42 ]
+		] );
+		expect( pages[ 0 ].text ).toBe( 'Hello all.\n\nSecond paragraph &#91;&#91;x]].\n\nUpdated Office Action on User X\n\nThe update text.\n' );
+		expect( pages[ 1 ].text ).toBe( '这是第一段中文。\n\n这是第二段。\n' );
+		expect( pages[ 2 ].text ).toContain( 'প্রথম অনুচ্ছেদ।' );
+		expect( pages[ 2 ].text ).not.toContain( 'translated version' );
+		expect( pages[ 2 ].text ).not.toContain( 'References' );
+	} );
+
+	it( 'gives null without seeds', () => {
+		expect( readSeedPages( path.join( os.tmpdir(), 'no-such-dir-oan' ) ) ).toBeNull();
+	} );
+
+	it( 'neutralises wikitext markup', () => {
+		expect( toWikitext( [ '{{x}} <b> ~~~~ * item', '#1 __TOC__' ] ) ).toBe( '&#123;&#123;x}} &lt;b> &#126;~~~ * item\n\n<nowiki/>#1 &#95;_TOC&#95;_\n' );
+	} );
+} );
