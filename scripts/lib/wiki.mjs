@@ -387,6 +387,7 @@ $wgPasswordAttemptThrottle = false;
 $wgAccountCreationThrottle = 0;
 $wgShowExceptionDetails = true;
 $wgEnableUploads = false;
+$wgFavicon = '/resources/assets/change-your-logo-icon.svg';
 $wgVectorNightMode = [ 'logged_in' => true, 'logged_out' => true, 'beta' => false ];
 // Statements live on Meta (prefix m:) on Wikimedia wikis; here m: points back at this wiki so
 // the default notices data links to the demo pages.

@@ -8,8 +8,8 @@ const statement = defaultNotices()[ 0 ].statement;
 // Chains as MediaWiki 1.43's mw.language.getFallbackLanguageChain() returns them.
 const CHAINS: Record<string, string[]> = {
 	en: [ 'en' ],
-	zh: [ 'zh', 'zh-hans', 'en' ],
-	'zh-hant': [ 'zh-hant', 'zh-hans', 'en' ],
+	zh: [ 'zh', 'zh-hans', 'zh-hant', 'zh-cn', 'zh-tw', 'zh-hk', 'en' ],
+	'zh-hant': [ 'zh-hant', 'zh-tw', 'zh-hk', 'zh', 'zh-hans', 'en' ],
 	'zh-hk': [ 'zh-hk', 'zh-hant', 'zh-tw', 'zh', 'zh-hans', 'en' ],
 	bn: [ 'bn', 'en' ],
 	de: [ 'de', 'en' ],
@@ -21,6 +21,7 @@ describe( 'pickStatementLanguage', () => {
 		[ 'en', 'en', null ],
 		[ 'zh', 'zh', null ],
 		[ 'zh-hk', 'zh', null ],
+		[ 'zh-hant', 'zh', null ],
 		[ 'bn', 'bn', 'en' ],
 		[ 'de', 'en', null ],
 		[ 'de-at', 'en', null ]

@@ -1,0 +1,97 @@
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { login } from '../../scripts/lib/provision.mjs';
+
+export const wiki = inject( 'wiki' );
+
+export const SKINS = [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva' ] as const;
+
+export const GADGET = 'ext.gadget.office-action-notice';
+
+export function launch(): Promise<Browser> {
+	return chromium.launch( {
+		executablePath: '/usr/bin/chromium',
+		args: [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ]
+	} );
+}
+
+export interface Watched {
+	context: BrowserContext;
+	page: Page;
+	/** Uncaught exceptions and console errors, with the URL of the page. */
+	errors: string[];
+	warnings: string[];
+}
+
+/**
+ * A fresh context and page that records errors, and counts the gadget's ready hook from the
+ * very start.
+ */
+export async function open( browser: Browser, options: BrowserContextOptions = {} ): Promise<Watched> {
+	const context = await browser.newContext( { viewport: { width: 1280, height: 800 }, ...options } );
+	await context.addInitScript( () => {
+		// mediawiki.base assigns mw.hook before any gadget runs: catch that assignment and
+		// subscribe at once, so every firing of the ready hook is counted.
+		const w = window as any;
+		w.__oanReady = 0;
+		let mwObject: any;
+		Object.defineProperty( w, 'mw', {
+			configurable: true,
+			get: () => mwObject,
+			set: ( value ) => {
+				mwObject = value;
+				let hook: any;
+				Object.defineProperty( value, 'hook', {
+					configurable: true,
+					get: () => hook,
+					set: ( fn ) => {
+						hook = fn;
+						fn( 'officeActionNotice.ready' ).add( () => {
+							w.__oanReady++;
+						} );
+					}
+				} );
+			}
+		} );
+	} );
+	const page = await context.newPage();
+	const errors: string[] = [];
+	const warnings: string[] = [];
+	page.on( 'pageerror', ( e ) => errors.push( `pageerror ${ e.message }` ) );
+	page.on( 'console', ( m ) => {
+		if ( m.type() === 'error' ) {
+			errors.push( `console ${ m.text() } (${ m.location().url })` );
+		} else if ( m.type() === 'warning' ) {
+			warnings.push( m.text() );
+		}
+	} );
+	return { context, page, errors, warnings };
+}
+
+export function url( title: string, query: Record<string, string> = {} ): string {
+	const params = new URLSearchParams( { title, ...query } );
+	return `${ wiki.server }/index.php?${ params }`;
+}
+
+/** Opens a wiki page and waits until the gadget has run. */
+export async function visit( page: Page, title: string, query: Record<string, string> = {} ): Promise<void> {
+	await page.goto( url( title, query ) );
+	await page.waitForFunction( () => ( window as any ).__oanReady > 0, null, { timeout: 15000 } );
+}
+
+/** Logs in through Special:UserLogin and returns the session for new contexts. */
+export async function loginState( browser: Browser, user: string, password: string ): Promise<BrowserContextOptions[ 'storageState' ]> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto( url( 'Special:UserLogin' ) );
+	await page.fill( '#wpName1', user );
+	await page.fill( '#wpPassword1', password );
+	await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+	const state = await context.storageState();
+	await context.close();
+	return state;
+}
+
+export function apiClient() {
+	return login( { api: wiki.api }, wiki.bot );
+}
