@@ -34,9 +34,9 @@ function gitDescribe() {
 function messagesPlugin() {
 	return {
 		name: 'oan-messages',
-		setup( build ) {
-			build.onResolve( { filter: /^oan:messages$/ }, () => ( { path: 'messages', namespace: 'oan' } ) );
-			build.onLoad( { filter: /.*/, namespace: 'oan' }, () => {
+		setup( pluginBuild ) {
+			pluginBuild.onResolve( { filter: /^oan:messages$/ }, () => ( { path: 'messages', namespace: 'oan' } ) );
+			pluginBuild.onLoad( { filter: /.*/, namespace: 'oan' }, () => {
 				const dir = path.join( ROOT, 'i18n' );
 				const bundles = {};
 				for ( const file of fs.readdirSync( dir ).sort() ) {
@@ -51,7 +51,7 @@ function messagesPlugin() {
 				return { contents: JSON.stringify( bundles ), loader: 'json', watchFiles: [ dir ] };
 			} );
 			// The notices page is another file of the same ResourceLoader package: required at run time.
-			build.onResolve( { filter: /^\.\/[^/]+\.json$/ }, ( args ) => ( { path: args.path, external: true } ) );
+			pluginBuild.onResolve( { filter: /^\.\/[^/]+\.json$/ }, ( args ) => ( { path: args.path, external: true } ) );
 		}
 	};
 }

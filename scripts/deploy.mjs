@@ -62,7 +62,7 @@ export function readCredentials( file, env = process.env ) {
 }
 
 /** One line for any failure of mwn or the network. */
-function explain( e, api ) {
+export function explain( e, api ) {
 	if ( e instanceof DeployError ) {
 		return e;
 	}
@@ -116,14 +116,14 @@ async function savePage( bot, title, text, current, summary, contentModel ) {
 }
 
 /**
- * @param {object} opts
+ * @param {Object} opts
  * @param {string} opts.api api.php URL
  * @param {boolean} [opts.dryRun]
  * @param {boolean} [opts.definition] also update MediaWiki:Gadgets-definition
  * @param {boolean} [opts.allowDirty]
  * @param {boolean} [opts.replaceNotices] overwrite the on-wiki notices page with data/notices.json
  * @param {{username: string, password: string}} opts.credentials
- * @param {(line: string) => void} [opts.log]
+ * @param {Function} [opts.log] receives each output line
  */
 export async function deploy( opts ) {
 	const log = opts.log || ( ( l ) => process.stdout.write( l + '\n' ) );
@@ -197,21 +197,21 @@ export async function deploy( opts ) {
 		}
 
 		const defTitle = 'MediaWiki:Gadgets-definition';
-		const current = await readPage( bot, defTitle );
-		const merged = mergeDefinition( current.content, def );
-		if ( merged === current.content ) {
+		const definitionPage = await readPage( bot, defTitle );
+		const merged = mergeDefinition( definitionPage.content, def );
+		if ( merged === definitionPage.content ) {
 			log( `unchanged  ${ defTitle }` );
 		} else if ( !opts.definition ) {
 			log( `warning: ${ defTitle } on the wiki differs from gadget-definition.txt; run with --definition to update it:` );
-			log( indent( lineDiff( current.content, merged ) ) );
+			log( indent( lineDiff( definitionPage.content, merged ) ) );
 		} else if ( opts.dryRun ) {
 			changes.push( defTitle );
 			log( `would edit ${ defTitle }` );
-			log( indent( lineDiff( current.content, merged ) ) );
+			log( indent( lineDiff( definitionPage.content, merged ) ) );
 		} else {
 			changes.push( defTitle );
-			const res = await savePage( bot, defTitle, merged, current, summary, 'wikitext' );
-			log( `${ current.exists ? 'edited    ' : 'created   ' } ${ defTitle } (revision ${ res.newrevid })` );
+			const res = await savePage( bot, defTitle, merged, definitionPage, summary, 'wikitext' );
+			log( `${ definitionPage.exists ? 'edited    ' : 'created   ' } ${ defTitle } (revision ${ res.newrevid })` );
 		}
 	} catch ( e ) {
 		throw explain( e, opts.api );

@@ -18,31 +18,31 @@ export function mergeDefinition( current, def ) {
 	const first = lines.findIndex( ( l ) => ownsLine( l, names ) );
 	if ( first === -1 ) {
 		const hasSection = def.sectionLine && lines.some( ( l ) => l.trim() === def.sectionLine.trim() );
-		const out = lines.slice();
-		while ( out.length && out[ out.length - 1 ].trim() === '' ) {
-			out.pop();
+		const kept = lines.slice();
+		while ( kept.length && kept[ kept.length - 1 ].trim() === '' ) {
+			kept.pop();
 		}
 		if ( hasSection ) {
 			// Add our lines at the end of our existing section.
 			const at = lines.findIndex( ( l ) => l.trim() === def.sectionLine.trim() );
 			let end = at + 1;
-			while ( end < out.length && !/^==/.test( out[ end ] ) ) {
+			while ( end < kept.length && !/^==/.test( kept[ end ] ) ) {
 				end++;
 			}
-			while ( end > at + 1 && out[ end - 1 ].trim() === '' ) {
+			while ( end > at + 1 && kept[ end - 1 ].trim() === '' ) {
 				end--;
 			}
-			out.splice( end, 0, ...ours );
+			kept.splice( end, 0, ...ours );
 		} else {
-			if ( out.length ) {
-				out.push( '' );
+			if ( kept.length ) {
+				kept.push( '' );
 			}
 			if ( def.sectionLine ) {
-				out.push( def.sectionLine );
+				kept.push( def.sectionLine );
 			}
-			out.push( ...ours );
+			kept.push( ...ours );
 		}
-		return out.join( '\n' ) + '\n';
+		return kept.join( '\n' ) + '\n';
 	}
 	const out = [];
 	lines.forEach( ( l, i ) => {

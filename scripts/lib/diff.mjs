@@ -19,9 +19,9 @@ export function lineDiff( before, after, context = 2 ) {
 	const x = a.slice( head, a.length - tail );
 	const y = b.slice( head, b.length - tail );
 	const lcs = Array.from( { length: x.length + 1 }, () => new Uint32Array( y.length + 1 ) );
-	for ( let i = x.length - 1; i >= 0; i-- ) {
-		for ( let j = y.length - 1; j >= 0; j-- ) {
-			lcs[ i ][ j ] = x[ i ] === y[ j ] ? lcs[ i + 1 ][ j + 1 ] + 1 : Math.max( lcs[ i + 1 ][ j ], lcs[ i ][ j + 1 ] );
+	for ( let r = x.length - 1; r >= 0; r-- ) {
+		for ( let c = y.length - 1; c >= 0; c-- ) {
+			lcs[ r ][ c ] = x[ r ] === y[ c ] ? lcs[ r + 1 ][ c + 1 ] + 1 : Math.max( lcs[ r + 1 ][ c ], lcs[ r ][ c + 1 ] );
 		}
 	}
 	const ops = a.slice( Math.max( 0, head - context ), head ).map( ( l ) => ` ${ l }` );

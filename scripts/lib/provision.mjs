@@ -51,7 +51,11 @@ export async function deployWithCli( wiki, bot, extraArgs = [] ) {
 }
 
 /**
- * @param {{ name: string, port: number, log?: (s: string) => void, browser?: boolean }} opts
+ * @param {Object} opts
+ * @param {string} opts.name instance name
+ * @param {number} opts.port
+ * @param {Function} [opts.log]
+ * @param {boolean} [opts.browser] also install Chromium (default true)
  */
 export async function provision( opts ) {
 	const log = opts.log || ( () => {} );

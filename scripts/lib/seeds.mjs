@@ -38,7 +38,7 @@ export function toWikitext( paras ) {
  * Reads the seeds: a statement mail holding the English original followed by its Chinese
  * translation, and the Meta page of a partial translation (its header says how complete).
  *
- * @return {{ title: string, text: string, language: string, complete?: number }[] | null}
+ * @return {Array<{title: string, text: string, language: string, complete: (number|undefined)}>|null}
  */
 export function readSeedPages( dir = SEEDS_DIR ) {
 	let files;

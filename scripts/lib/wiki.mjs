@@ -19,7 +19,6 @@ const MW_VERSION_HINT = '1.43';
 export const MW_DIR = path.join( CACHE, 'mediawiki' );
 export const IP = path.join( MW_DIR, 'usr/share/mediawiki' );
 
-const PHP_PACKAGES = [ 'php-cli', 'php-sqlite3', 'php-intl', 'php-mbstring', 'php-xml', 'php-gmp', 'php-apcu' ];
 const PHP_MODULES = { 'php-sqlite3': 'pdo_sqlite', 'php-intl': 'intl', 'php-mbstring': 'mbstring', 'php-xml': 'dom', 'php-gmp': 'gmp', 'php-apcu': 'apcu' };
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -289,13 +288,16 @@ export class Wiki {
 			if ( await this.responds() ) {
 				return true;
 			}
-			await new Promise( ( r ) => setTimeout( r, 100 ) );
+			await new Promise( ( r ) => {
+				setTimeout( r, 100 );
+			} );
 		}
 		throw new SetupError( `The PHP server did not answer on ${ this.server } within 10 s; see ${ path.join( this.dir, 'server.log' ) }` );
 	}
 
 	async responds() {
 		try {
+			// eslint-disable-next-line n/no-unsupported-features/node-builtins
 			const res = await fetch( `${ this.api }?action=query&meta=siteinfo&format=json`, { signal: AbortSignal.timeout( 5000 ) } );
 			return res.ok;
 		} catch {

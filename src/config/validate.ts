@@ -274,7 +274,7 @@ export function validateNoticesData( raw: unknown ): ValidationResult {
 		warnings.push( 'notices data must be a JSON object with a "notices" list; nothing is shown' );
 		return { data, warnings };
 	}
-	const each = <T>( value: unknown, field: string, item: ( v: unknown, f: string ) => T, keep: ( v: T, f: string ) => void ) => {
+	const each = <T>( value: unknown, field: string, item: ( v: unknown, f: string ) => T, keep: ( v: T, f: string ) => void ): void => {
 		if ( value === undefined ) {
 			return;
 		}

@@ -16,9 +16,14 @@ export function dismissalKey( noticeId: string ): string {
  * (this page view only) where storage is unavailable or full.
  */
 export class Dismissals {
-	private readonly memory: Record<string, number> = {};
+	private readonly memory: Record<string, number>;
 
-	constructor( private readonly store: DismissalStore | null ) {}
+	private readonly store: DismissalStore | null;
+
+	constructor( store: DismissalStore | null ) {
+		this.store = store;
+		this.memory = {};
+	}
 
 	isDismissed( noticeId: string, revision: number ): boolean {
 		if ( this.memory[ noticeId ] === revision ) {

@@ -17,6 +17,8 @@ export function formatDate( iso: string, language: string ): string {
 /** The language's own name for itself ("中文", "বাংলা"), or the code where the browser has none. */
 export function autonym( code: string ): string {
 	try {
+		// Guarded: where Intl.DisplayNames is missing, the code is shown.
+		// eslint-disable-next-line compat/compat
 		const names = new Intl.DisplayNames( [ code ], { type: 'language' } );
 		const name = names.of( code );
 		return name && name !== code ? name : code;

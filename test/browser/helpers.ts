@@ -33,7 +33,7 @@ export async function open( browser: Browser, options: BrowserContextOptions = {
 		// mediawiki.base assigns mw.hook before any gadget runs: catch that assignment and
 		// subscribe at once, so every firing of the ready hook is counted.
 		const w = window as any;
-		w.__oanReady = 0;
+		w.oanReadyCount = 0;
 		let mwObject: any;
 		Object.defineProperty( w, 'mw', {
 			configurable: true,
@@ -47,7 +47,7 @@ export async function open( browser: Browser, options: BrowserContextOptions = {
 					set: ( fn ) => {
 						hook = fn;
 						fn( 'officeActionNotice.ready' ).add( () => {
-							w.__oanReady++;
+							w.oanReadyCount++;
 						} );
 					}
 				} );
@@ -76,7 +76,7 @@ export function url( title: string, query: Record<string, string> = {} ): string
 /** Opens a wiki page and waits until the gadget has run. */
 export async function visit( page: Page, title: string, query: Record<string, string> = {} ): Promise<void> {
 	await page.goto( url( title, query ) );
-	await page.waitForFunction( () => ( window as any ).__oanReady > 0, null, { timeout: 15000 } );
+	await page.waitForFunction( () => ( window as any ).oanReadyCount > 0, null, { timeout: 15000 } );
 }
 
 /** Logs in through Special:UserLogin and returns the session for new contexts. */

@@ -12,7 +12,7 @@ describe( 'installed through the deploy command', () => {
 		expect( wiki.deployLog ).toMatch( /created\s+MediaWiki:Gadget-office-action-notice\.js/ );
 		expect( wiki.deployLog ).toMatch( /created\s+MediaWiki:Gadgets-definition/ );
 		const client = await apiClient();
-		const res = await client.request( {
+		const res: any = await client.request( {
 			action: 'query', titles: 'MediaWiki:Gadgets-definition|MediaWiki:Gadget-office-action-notice.js',
 			prop: 'revisions', rvprop: 'content|comment', rvslots: 'main', formatversion: 2
 		} );
@@ -20,7 +20,7 @@ describe( 'installed through the deploy command', () => {
 		const definition = fs.readFileSync( path.join( ROOT, 'gadget-definition.txt' ), 'utf8' ).trim();
 		expect( pages[ 'MediaWiki:Gadgets-definition' ].slots.main.content ).toContain( definition );
 		expect( pages[ 'MediaWiki:Gadget-office-action-notice.js' ].comment ).toMatch( /^Git commit [0-9a-f]{12}: .+/ );
-		const gadgets = await client.request( { action: 'query', list: 'gadgets', gaprop: 'id|metadata', formatversion: 2 } );
+		const gadgets: any = await client.request( { action: 'query', list: 'gadgets', gaprop: 'id|metadata', formatversion: 2 } );
 		const ours = gadgets.query.gadgets.find( ( g: any ) => g.id === 'office-action-notice' );
 		expect( ours.metadata.settings.default ).toBe( true );
 		expect( ours.metadata.module.peers ).toEqual( [ 'office-action-notice-reserve' ] );
@@ -45,7 +45,7 @@ describe( 'loads by default on every skin', () => {
 				const state = await page.evaluate( ( name ) => ( {
 					module: ( window as any ).mw.loader.getState( name ),
 					peer: ( window as any ).mw.loader.getState( name + '-reserve' ),
-					ready: ( window as any ).__oanReady,
+					ready: ( window as any ).oanReadyCount,
 					user: ( window as any ).mw.config.get( 'wgUserName' ),
 					skin: ( window as any ).mw.config.get( 'skin' )
 				} ), GADGET );

@@ -3,6 +3,8 @@ import { renderBanner, sortUpdates } from '../../src/notice/banner';
 import { Dismissals, DismissalStore, DISMISS_SECONDS } from '../../src/notice/dismissal';
 import { clone, defaultNotices, deps } from './helpers';
 
+const noop = vi.fn();
+
 describe( 'renderBanner', () => {
 	it( 'shows title, date, summary, latest update, statement link and a labelled dismiss button', () => {
 		const onDismiss = vi.fn();
@@ -25,7 +27,7 @@ describe( 'renderBanner', () => {
 	it( 'puts the rest of the history one click away, newest first', () => {
 		const notice = clone( defaultNotices()[ 0 ] );
 		notice.updates.push( { date: '2021-09-14', text: { en: 'Earlier' } }, { date: '2021-10-01', text: { en: 'Latest' } } );
-		const banner = renderBanner( notice, deps(), () => {} );
+		const banner = renderBanner( notice, deps(), noop );
 		expect( banner.querySelector( '.oan-notice-update' )?.textContent ).toBe( 'Updated October 1, 2021: Latest' );
 		const history = banner.querySelector( 'details.oan-notice-history' )!;
 		expect( history.querySelector( 'summary' )?.textContent ).toBe( 'All updates' );
@@ -35,7 +37,7 @@ describe( 'renderBanner', () => {
 	} );
 
 	it( 'marks text that falls back to another language', () => {
-		const banner = renderBanner( defaultNotices()[ 0 ], deps( [ 'de', 'en' ] ), () => {} );
+		const banner = renderBanner( defaultNotices()[ 0 ], deps( [ 'de', 'en' ] ), noop );
 		const title = banner.querySelector<HTMLElement>( '.oan-notice-title strong' )!;
 		expect( title.lang ).toBe( 'en' );
 		expect( title.dir ).toBe( 'auto' );
@@ -45,7 +47,7 @@ describe( 'renderBanner', () => {
 		const notice = clone( defaultNotices()[ 0 ] );
 		notice.title.en = '<img src=x onerror="window.pwned=1">';
 		notice.summary.en = '$1 {{SITENAME}} [[Main Page]]';
-		const banner = renderBanner( notice, deps(), () => {} );
+		const banner = renderBanner( notice, deps(), noop );
 		expect( banner.querySelector( 'img' ) ).toBeNull();
 		expect( banner.querySelector( '.oan-notice-title strong' )?.textContent ).toBe( notice.title.en );
 		expect( banner.querySelector( '.oan-notice-summary' )?.textContent ).toBe( '$1 {{SITENAME}} [[Main Page]]' );

@@ -33,7 +33,7 @@ describe( 'gadget-definition.txt', () => {
 	} );
 
 	it( 'declares every ResourceLoader module the code uses', () => {
-		const deps = new Set<string>( def.main.options.dependencies as string[] );
+		const deps = new Set<string>( ( def.main.options as Record<string, string[]> ).dependencies );
 		const lazy = new Set<string>();
 		for ( const file of sourceFiles( path.join( ROOT, 'src' ) ) ) {
 			const code = fs.readFileSync( file, 'utf8' );

@@ -84,7 +84,7 @@ describe( 'pickMessages', () => {
 
 	it( 'pickLocalized falls back to English', () => {
 		expect( pickLocalized( { en: 'E', 'zh-hant': 'T' }, CHAINS[ 'zh-hk' ] ) ).toEqual( { lang: 'zh-hant', text: 'T' } );
-		expect( pickLocalized( { en: 'E', 'zh-hant': 'T' }, CHAINS.zh ) ).toEqual( { lang: 'en', text: 'E' } );
+		expect( pickLocalized( { en: 'E', 'zh-hant': 'T' }, CHAINS.bn ) ).toEqual( { lang: 'en', text: 'E' } );
 	} );
 } );
 

@@ -24,22 +24,55 @@ describe( 'validateNoticesData', () => {
 	} );
 
 	it.each( [
-		[ 'revision', ( n: any ) => { n.revision = '2'; }, 'notices[0].revision' ],
-		[ 'title without English', ( n: any ) => { delete n.title.en; }, 'notices[0].title.en' ],
-		[ 'bad language code', ( n: any ) => { n.summary[ 'EN US' ] = 'x'; }, 'notices[0].summary key "EN US"' ],
-		[ 'unparsable date', ( n: any ) => { n.published = '13/09/2021'; }, 'notices[0].published' ],
-		[ 'impossible date', ( n: any ) => { n.updates[ 0 ].date = '2021-13-45'; }, 'notices[0].updates[0].date' ],
-		[ 'unknown action', ( n: any ) => { n.accounts[ 0 ].action = 'vanished'; }, 'notices[0].accounts[0].action' ],
-		[ 'URL as statement page', ( n: any ) => { n.statement.page = 'javascript:alert(1)//'; }, 'notices[0].statement.page' ],
-		[ 'https URL as page', ( n: any ) => { n.statement.page = 'https://evil.example/'; }, 'notices[0].statement.page' ],
-		[ 'completeness over 100', ( n: any ) => { n.statement.translations[ 1 ].complete = 190; }, 'notices[0].statement.translations[1].complete' ],
-		[ 'duplicate translation', ( n: any ) => { n.statement.translations.push( { language: 'zh', complete: 5 } ); }, 'notices[0].statement.translations[2].language' ],
-		[ 'end before start', ( n: any ) => { n.start = '2022-01-01'; n.end = '2021-01-01'; }, 'notices[0].end' ],
-		[ 'bad audience', ( n: any ) => { n.target = { users: 'bots' }; }, 'notices[0].target.users' ],
-		[ 'namespace not a number', ( n: any ) => { n.target = { namespaces: [ '0' ] }; }, 'notices[0].target.namespaces[0]' ],
-		[ 'user name with a bracket', ( n: any ) => { n.accounts[ 0 ].name = 'A[b]'; }, 'notices[0].accounts[0].name' ],
-		[ 'lone surrogate', ( n: any ) => { n.title.en = 'a\ud800b'; }, 'notices[0].title.en' ],
-		[ 'empty summary', ( n: any ) => { n.summary.en = '   '; }, 'notices[0].summary.en' ]
+		[ 'revision', ( n: any ) => {
+			n.revision = '2';
+		}, 'notices[0].revision' ],
+		[ 'title without English', ( n: any ) => {
+			delete n.title.en;
+		}, 'notices[0].title.en' ],
+		[ 'bad language code', ( n: any ) => {
+			n.summary[ 'EN US' ] = 'x';
+		}, 'notices[0].summary key "EN US"' ],
+		[ 'unparsable date', ( n: any ) => {
+			n.published = '13/09/2021';
+		}, 'notices[0].published' ],
+		[ 'impossible date', ( n: any ) => {
+			n.updates[ 0 ].date = '2021-13-45';
+		}, 'notices[0].updates[0].date' ],
+		[ 'unknown action', ( n: any ) => {
+			n.accounts[ 0 ].action = 'vanished';
+		}, 'notices[0].accounts[0].action' ],
+		[ 'URL as statement page', ( n: any ) => {
+			n.statement.page = 'javascript:alert(1)//'; // eslint-disable-line no-script-url
+		}, 'notices[0].statement.page' ],
+		[ 'https URL as page', ( n: any ) => {
+			n.statement.page = 'https://evil.example/';
+		}, 'notices[0].statement.page' ],
+		[ 'completeness over 100', ( n: any ) => {
+			n.statement.translations[ 1 ].complete = 190;
+		}, 'notices[0].statement.translations[1].complete' ],
+		[ 'duplicate translation', ( n: any ) => {
+			n.statement.translations.push( { language: 'zh', complete: 5 } );
+		}, 'notices[0].statement.translations[2].language' ],
+		[ 'end before start', ( n: any ) => {
+			n.start = '2022-01-01';
+			n.end = '2021-01-01';
+		}, 'notices[0].end' ],
+		[ 'bad audience', ( n: any ) => {
+			n.target = { users: 'bots' };
+		}, 'notices[0].target.users' ],
+		[ 'namespace not a number', ( n: any ) => {
+			n.target = { namespaces: [ '0' ] };
+		}, 'notices[0].target.namespaces[0]' ],
+		[ 'user name with a bracket', ( n: any ) => {
+			n.accounts[ 0 ].name = 'A[b]';
+		}, 'notices[0].accounts[0].name' ],
+		[ 'lone surrogate', ( n: any ) => {
+			n.title.en = 'a\ud800b';
+		}, 'notices[0].title.en' ],
+		[ 'empty summary', ( n: any ) => {
+			n.summary.en = '   ';
+		}, 'notices[0].summary.en' ]
 	] )( 'skips a notice with %s and names the field', ( _name, patch, field ) => {
 		const { data, warnings } = withNotice( patch );
 		expect( data.notices ).toHaveLength( 0 );
