@@ -59,7 +59,9 @@ export async function open( browser: Browser, options: BrowserContextOptions = {
 	const warnings: string[] = [];
 	page.on( 'pageerror', ( e ) => errors.push( `pageerror ${ e.message }` ) );
 	page.on( 'console', ( m ) => {
-		if ( m.type() === 'error' ) {
+		// MediaWiki answers 404 for a page that does not exist yet: that is the page, not an error.
+		const missingPage = /status of 404/.test( m.text() ) && m.location().url === page.url();
+		if ( m.type() === 'error' && !missingPage ) {
 			errors.push( `console ${ m.text() } (${ m.location().url })` );
 		} else if ( m.type() === 'warning' ) {
 			warnings.push( m.text() );
