@@ -16,9 +16,14 @@ function domId( noticeId: string ): string {
 	return 'oan-notice-' + noticeId.replace( /[^A-Za-z0-9_-]/g, '_' );
 }
 
+/** Class of an expanded banner: its rows are no longer clamped to the reserved height. */
+export const EXPANDED_CLASS = 'oan-expanded';
+
 /**
- * The banner for one notice: title, publication date, summary, latest update (the rest of the
- * history in a disclosure), statement links, and a dismiss button.
+ * The banner for one notice. Collapsed, it has a fixed height (the styles peer reserves exactly
+ * that room, so nothing jumps): title and date, summary, latest update, statement links, other
+ * languages, each row clamped. "Details" (or focusing a clamped link) expands it to show
+ * everything and the whole update history.
  *
  * @param notice validated notice
  * @param deps messages, URLs and languages
@@ -33,8 +38,9 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 	box.setAttribute( 'aria-labelledby', `${ id }-title` );
 
 	const body = el( 'div', 'oan-notice-body' );
+	body.id = `${ id }-body`;
 	const title = pickLocalized( notice.title, deps.chain );
-	const heading = el( 'p', 'oan-notice-title' );
+	const heading = el( 'p', 'oan-notice-title oan-row' );
 	const strong = el( 'strong', undefined, title.text );
 	strong.id = `${ id }-title`;
 	strong.setAttribute( 'elementtiming', 'oan-notice' );
@@ -45,26 +51,49 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 	body.appendChild( heading );
 
 	const summary = pickLocalized( notice.summary, deps.chain );
-	const summaryNode = el( 'p', 'oan-notice-summary', summary.text );
+	const summaryNode = el( 'p', 'oan-notice-summary oan-row', summary.text );
 	setLanguage( summaryNode, summary.lang, deps.userLanguage );
 	body.appendChild( summaryNode );
 
 	const updates = sortUpdates( notice.updates );
 	if ( updates.length ) {
-		body.appendChild( renderUpdate( updates[ 0 ], deps, 'p', 'oan-notice-update' ) );
+		body.appendChild( renderUpdate( updates[ 0 ], deps, 'p', 'oan-notice-update oan-row' ) );
 	}
 	if ( updates.length > 1 ) {
-		const history = el( 'details', 'oan-notice-history' );
-		history.appendChild( el( 'summary', undefined, deps.msg( 'oan-notice-history-show' ) ) );
+		const history = el( 'div', 'oan-notice-history' );
+		const label = el( 'p', 'oan-notice-history-label', deps.msg( 'oan-notice-history' ) );
+		label.id = `${ id }-history`;
 		const list = el( 'ol', 'oan-notice-history-list' );
+		list.setAttribute( 'aria-labelledby', label.id );
 		for ( const u of updates ) {
 			list.appendChild( renderUpdate( u, deps, 'li' ) );
 		}
+		history.appendChild( label );
 		history.appendChild( list );
 		body.appendChild( history );
 	}
-	body.appendChild( renderStatementLinks( notice.statement, deps ) );
+	const statement = renderStatementLinks( notice.statement, deps );
+	const toggle = el( 'button', 'oan-notice-toggle', deps.msg( 'oan-notice-more' ) );
+	toggle.type = 'button';
+	toggle.setAttribute( 'aria-expanded', 'false' );
+	toggle.setAttribute( 'aria-controls', body.id );
+	const setExpanded = ( expanded: boolean ): void => {
+		box.classList.toggle( EXPANDED_CLASS, expanded );
+		toggle.setAttribute( 'aria-expanded', String( expanded ) );
+		toggle.textContent = deps.msg( expanded ? 'oan-notice-less' : 'oan-notice-more' );
+	};
+	toggle.addEventListener( 'click', () => setExpanded( !box.classList.contains( EXPANDED_CLASS ) ) );
+	const main = statement.querySelector( '.oan-statement-main' ) as HTMLElement;
+	main.appendChild( document.createTextNode( ' · ' ) );
+	main.appendChild( toggle );
+	body.appendChild( statement );
 	box.appendChild( body );
+	// A keyboard user must never land on a link hidden by the clamped rows: expand first.
+	body.addEventListener( 'focusin', ( e ) => {
+		if ( e.target !== toggle ) {
+			setExpanded( true );
+		}
+	} );
 
 	const dismiss = el( 'button', 'oan-notice-dismiss' );
 	dismiss.type = 'button';

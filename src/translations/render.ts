@@ -11,7 +11,7 @@ import { pickStatementLanguage } from './pick';
 export function renderStatementLinks( statement: Statement, deps: RenderDeps ): HTMLElement {
 	const links = pickStatementLanguage( statement, deps.chain );
 	const box = el( 'div', 'oan-statement' );
-	const main = el( 'p', 'oan-statement-main' );
+	const main = el( 'p', 'oan-statement-main oan-row' );
 	const read = link( deps, links.chosen.page, deps.msg( 'oan-statement-read' ), 'oan-statement-link' );
 	read.hreflang = links.chosen.language;
 	main.appendChild( read );

@@ -97,3 +97,22 @@ export async function loginState( browser: Browser, user: string, password: stri
 export function apiClient() {
 	return login( { api: wiki.api }, wiki.bot );
 }
+
+/**
+ * The control for measurements: the same page with this gadget taken out of the HTML (its
+ * script module from RLPAGEMODULES, its styles peer from the head stylesheet link), as if it
+ * were not installed. Everything else about the page stays as served.
+ */
+export async function withoutGadget( page: Page ): Promise<void> {
+	await page.route( ( u ) => u.pathname === '/index.php' || u.pathname.startsWith( '/index.php/' ), async ( route ) => {
+		if ( route.request().resourceType() !== 'document' ) {
+			return route.continue();
+		}
+		const response = await route.fetch();
+		const html = ( await response.text() )
+			.replace( /"ext\.gadget\.office-action-notice",?/g, '' )
+			.replace( /ext\.gadget\.office-action-notice-reserve(%7C|\|)?/g, '' )
+			.replace( /,\]/g, ']' );
+		await route.fulfill( { response, body: html } );
+	} );
+}

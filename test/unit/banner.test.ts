@@ -29,11 +29,27 @@ describe( 'renderBanner', () => {
 		notice.updates.push( { date: '2021-09-14', text: { en: 'Earlier' } }, { date: '2021-10-01', text: { en: 'Latest' } } );
 		const banner = renderBanner( notice, deps(), noop );
 		expect( banner.querySelector( '.oan-notice-update' )?.textContent ).toBe( 'Updated October 1, 2021: Latest' );
-		const history = banner.querySelector( 'details.oan-notice-history' )!;
-		expect( history.querySelector( 'summary' )?.textContent ).toBe( 'All updates' );
-		expect( [ ...history.querySelectorAll( 'li' ) ].map( ( li ) => li.textContent?.split( ':' )[ 0 ] ) ).toEqual( [
+		const history = banner.querySelector( '.oan-notice-history' )!;
+		const list = history.querySelector( 'ol' )!;
+		expect( history.querySelector( `#${ list.getAttribute( 'aria-labelledby' ) }` )?.textContent ).toBe( 'All updates' );
+		expect( [ ...list.querySelectorAll( 'li' ) ].map( ( li ) => li.textContent?.split( ':' )[ 0 ] ) ).toEqual( [
 			'Updated October 1, 2021', 'Updated September 16, 2021', 'Updated September 14, 2021'
 		] );
+		const toggle = banner.querySelector<HTMLButtonElement>( '.oan-notice-toggle' )!;
+		expect( toggle.getAttribute( 'aria-controls' ) ).toBe( banner.querySelector( '.oan-notice-body' )?.id );
+		expect( [ toggle.textContent, toggle.getAttribute( 'aria-expanded' ), banner.classList.contains( 'oan-expanded' ) ] ).toEqual( [ 'Details', 'false', false ] );
+		toggle.click();
+		expect( [ toggle.textContent, toggle.getAttribute( 'aria-expanded' ), banner.classList.contains( 'oan-expanded' ) ] ).toEqual( [ 'Fewer details', 'true', true ] );
+		toggle.click();
+		expect( banner.classList.contains( 'oan-expanded' ) ).toBe( false );
+	} );
+
+	it( 'expands when a link in it gets keyboard focus, so no focused link is clipped', () => {
+		const banner = renderBanner( defaultNotices()[ 0 ], deps(), noop );
+		document.body.appendChild( banner );
+		banner.querySelector<HTMLAnchorElement>( '.oan-statement-language-list a' )!.focus();
+		expect( banner.classList.contains( 'oan-expanded' ) ).toBe( true );
+		banner.remove();
 	} );
 
 	it( 'marks text that falls back to another language', () => {

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// npm run screenshots: starts (or reuses) the demo wiki and saves the pictures the README shows
+// into docs/screenshots/. Fonts for Chinese and Bengali come from Debian's fonts-noto-cjk and
+// fonts-noto-core, installed here when missing (as root on Debian).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT } from './lib/paths.mjs';
+import { provision } from './lib/provision.mjs';
+
+const OUT = path.join( ROOT, 'docs/screenshots' );
+const FLAGS = [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ];
+
+function ensureFonts() {
+	if ( fs.existsSync( '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' ) ) {
+		return;
+	}
+	try {
+		execFileSync( 'apt-get', [ 'install', '-y', '-qq', '--no-install-recommends', 'fonts-noto-cjk', 'fonts-noto-core' ], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } } );
+	} catch {
+		process.stderr.write( 'warning: could not install fonts-noto-cjk fonts-noto-core; Chinese and Bengali may show as boxes\n' );
+	}
+}
+
+/** Each shot: file, page, query, viewport, and what else to set up. */
+export const SHOTS = [
+	{ file: 'banner-vector-2022.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 } },
+	{ file: 'banner-vector-2022-night.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, night: true },
+	{ file: 'banner-minerva-phone.png', title: 'Main_Page', query: { useskin: 'minerva' }, viewport: { width: 390, height: 844 }, mobile: true },
+	{ file: 'banner-rtl-he.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'he' }, viewport: { width: 1280, height: 800 } },
+	{ file: 'banner-bn-partial.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'bn' }, viewport: { width: 1280, height: 800 } },
+	{ file: 'account-restored-zh.png', title: 'User:玄客', query: { useskin: 'vector-2022', uselang: 'zh-hant' }, viewport: { width: 1280, height: 800 } }
+];
+
+export async function shoot( server, shots = SHOTS, outDir = OUT ) {
+	fs.mkdirSync( outDir, { recursive: true } );
+	const browser = await chromium.launch( { executablePath: '/usr/bin/chromium', args: FLAGS } );
+	try {
+		for ( const shot of shots ) {
+			const context = await browser.newContext( {
+				viewport: shot.viewport, isMobile: !!shot.mobile, hasTouch: !!shot.mobile, deviceScaleFactor: 1,
+				colorScheme: shot.night ? 'dark' : 'light'
+			} );
+			if ( shot.night ) {
+				await context.addCookies( [ { name: 'oanwikimwclientpreferences', value: 'skin-theme-clientpref-night', url: server } ] );
+			}
+			const page = await context.newPage();
+			const params = new URLSearchParams( { title: shot.title, ...shot.query } );
+			await page.goto( `${ server }/index.php?${ params }` );
+			await page.waitForSelector( '.oan-notice, .oan-account', { timeout: 15000 } );
+			await page.waitForTimeout( 300 );
+			await page.screenshot( { path: path.join( outDir, shot.file ) } );
+			process.stdout.write( `saved ${ path.relative( ROOT, path.join( outDir, shot.file ) ) }\n` );
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+	}
+}
+
+if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {
+	ensureFonts();
+	const { wiki } = await provision( { name: 'demo', port: Number( process.env.OAN_PORT || 8781 ) } );
+	await shoot( wiki.server );
+}
