@@ -24,7 +24,7 @@ function bannerInfo( page: Page ) {
 		title: b.querySelector( '.oan-notice-title strong' )?.textContent,
 		host: b.closest( '#siteNotice' ) ? 'siteNotice' : b.closest( '#content' ) ? 'content' : 'elsewhere',
 		visible: b.getBoundingClientRect().height > 0 && getComputedStyle( b ).visibility !== 'hidden',
-		aboveHeading: !!( b.compareDocumentPosition( document.getElementById( 'firstHeading' )! ) & Node.DOCUMENT_POSITION_FOLLOWING )
+		aboveHeading: b.getBoundingClientRect().bottom <= document.getElementById( 'firstHeading' )!.getBoundingClientRect().top
 	} ) ) );
 }
 
