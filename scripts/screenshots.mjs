@@ -30,10 +30,11 @@ export const SHOTS = [
 	{ file: 'banner-minerva-phone.png', title: 'Main_Page', query: { useskin: 'minerva' }, viewport: { width: 390, height: 844 }, mobile: true },
 	{ file: 'banner-rtl-he.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'he' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-bn-partial.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'bn' }, viewport: { width: 1280, height: 800 } },
-	{ file: 'account-restored-zh.png', title: 'User:玄客', query: { useskin: 'vector-2022', uselang: 'zh-hant' }, viewport: { width: 1280, height: 800 } }
+	{ file: 'account-restored-zh.png', title: 'User:玄客', query: { useskin: 'vector-2022', uselang: 'zh-hant' }, viewport: { width: 1280, height: 800 } },
+	{ file: 'userrights-warning.png', title: 'Special:UserRights/Example_desysopped_admin_2', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1000 }, login: true, tick: [ 'sysop', 'checkuser' ], click: 'input[name="saveusergroups"]' }
 ];
 
-export async function shoot( server, shots = SHOTS, outDir = OUT ) {
+export async function shoot( server, admin, shots = SHOTS, outDir = OUT ) {
 	fs.mkdirSync( outDir, { recursive: true } );
 	const browser = await chromium.launch( { executablePath: '/usr/bin/chromium', args: FLAGS } );
 	try {
@@ -46,9 +47,21 @@ export async function shoot( server, shots = SHOTS, outDir = OUT ) {
 				await context.addCookies( [ { name: 'oanwikimwclientpreferences', value: 'skin-theme-clientpref-night', url: server } ] );
 			}
 			const page = await context.newPage();
+			if ( shot.login ) {
+				await page.goto( `${ server }/index.php?title=Special:UserLogin` );
+				await page.fill( '#wpName1', admin.user );
+				await page.fill( '#wpPassword1', admin.password );
+				await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+			}
 			const params = new URLSearchParams( { title: shot.title, ...shot.query } );
 			await page.goto( `${ server }/index.php?${ params }` );
 			await page.waitForSelector( '.oan-notice, .oan-account', { timeout: 15000 } );
+			for ( const group of shot.tick || [] ) {
+				await page.check( `#wpGroup-${ group }` );
+			}
+			if ( shot.click ) {
+				await page.click( shot.click );
+			}
 			await page.waitForTimeout( 300 );
 			await page.screenshot( { path: path.join( outDir, shot.file ) } );
 			process.stdout.write( `saved ${ path.relative( ROOT, path.join( outDir, shot.file ) ) }\n` );
@@ -62,5 +75,5 @@ export async function shoot( server, shots = SHOTS, outDir = OUT ) {
 if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {
 	ensureFonts();
 	const { wiki } = await provision( { name: 'demo', port: Number( process.env.OAN_PORT || 8781 ) } );
-	await shoot( wiki.server );
+	await shoot( wiki.server, wiki.readState().admin );
 }

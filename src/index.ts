@@ -10,6 +10,7 @@ import { findApplicableNotices, PageContext } from './notice/applicability';
 import { showBanners } from './notice/mount';
 import { Dismissals } from './notice/dismissal';
 import { RenderDeps } from './util/dom';
+import { initUserRights, Lookup } from './userrights/page';
 
 declare const require: ( name: string ) => unknown;
 
@@ -72,22 +73,38 @@ function main(): void {
 		userLanguage,
 		chain
 	};
-	const api = { data, shown: [] as string[] };
+	const api = { data, shown: [] as string[], live: null as unknown };
 	win[ NAMESPACE ] = api;
 
 	const ctx = pageContext();
 	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
 	api.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ) );
 
-	if ( isAccountPage( ctx.namespace, mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null ) ) {
-		const statuses = findAccountStatuses( data.notices, mw.config.get( 'wgRelevantUserName' ) as string | null );
+	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;
+	const relevantUser = mw.config.get( 'wgRelevantUserName' ) as string | null;
+	if ( isAccountPage( ctx.namespace, special ) ) {
+		const statuses = findAccountStatuses( data.notices, relevantUser );
 		const content = document.getElementById( 'mw-content-text' );
 		if ( statuses.length && content && content.parentNode ) {
 			content.parentNode.insertBefore( renderAccountStatus( statuses, deps ), content );
 		}
 	}
-	mw.hook( 'officeActionNotice.ready' ).fire( api );
+	let settled: Promise<unknown> = Promise.resolve();
+	if ( special === 'Userrights' ) {
+		settled = initUserRights( data, deps, relevantUser, lookup ).then( ( live ) => {
+			api.live = live;
+		} );
+	}
+	settled.then( () => mw.hook( 'officeActionNotice.ready' ).fire( api ), ( e ) => {
+		mw.log.error( PREFIX, e );
+		mw.hook( 'officeActionNotice.ready' ).fire( api );
+	} );
 }
+
+/** The UserRights live check: one GET through mw.Api, loaded only on that page. */
+const lookup: Lookup = ( params ) => new Promise( ( resolve, reject ) => {
+	mw.loader.using( 'mediawiki.api' ).then( () => new mw.Api( { ajax: { timeout: 10000 } } ).get( params ) ).then( resolve, reject );
+} );
 
 try {
 	main();

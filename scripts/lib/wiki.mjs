@@ -391,6 +391,10 @@ $wgShowExceptionDetails = true;
 $wgEnableUploads = false;
 $wgFavicon = '/resources/assets/change-your-logo-icon.svg';
 $wgVectorNightMode = [ 'logged_in' => true, 'logged_out' => true, 'beta' => false ];
+// Groups that give access to nonpublic data on Wikimedia wikis (CheckUser, Oversight are not
+// installed here): defined so Special:UserRights offers them, as the notices data names them.
+$wgGroupPermissions['checkuser']['read'] = true;
+$wgGroupPermissions['suppress']['read'] = true;
 // Statements live on Meta (prefix m:) on Wikimedia wikis; here m: points back at this wiki so
 // the default notices data links to the demo pages.
 $wgHooks['InterwikiLoadPrefix'][] = static function ( $prefix, &$iwData ) {

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { findAccountStatuses } from '../../src/accounts/match';
+import { validateNoticesData } from '../../src/config/validate';
+import { addedRestrictedGroups, decideRightsWarning, parseTarget } from '../../src/userrights/decide';
+import { lookupParams, parseLookup } from '../../src/userrights/lookup';
+import { liveText, renderGroupNote, renderRightsWarning } from '../../src/userrights/render';
+import { defaultNotices, deps, readJson } from './helpers';
+
+const restricted = validateNoticesData( readJson( 'data/notices.json' ) ).data.restrictedGroups;
+const statuses = ( name: string ) => findAccountStatuses( defaultNotices(), name );
+
+describe( 'parseTarget', () => {
+	it.each( [
+		[ 'Example banned user 1', { name: 'Example banned user 1', wiki: null } ],
+		[ 'example_banned_user_1', { name: 'example_banned_user_1', wiki: null } ],
+		[ 'Someone@zhwiki', { name: 'Someone', wiki: 'zhwiki' } ],
+		[ 'Old@name@enwiki', { name: 'Old@name', wiki: 'enwiki' } ],
+		[ 'mail@Example.org', { name: 'mail@Example.org', wiki: null } ],
+		[ '  ', null ],
+		[ null, null ]
+	] )( '%j', ( raw, expected ) => {
+		expect( parseTarget( raw ) ).toEqual( expected );
+	} );
+} );
+
+describe( 'decideRightsWarning', () => {
+	it( 'shows nothing new for an unaffected account given unrestricted groups, or losing groups', () => {
+		expect( decideRightsWarning( statuses( 'Unaffected editor' ), restricted, [ 'bot' ], [] ) ).toEqual( { showWarning: false, severe: false, needsAcknowledgement: false, groupNotes: [] } );
+		expect( decideRightsWarning( statuses( 'Example banned user 1' ), restricted, [], [ 'sysop' ] ).groupNotes ).toEqual( [] );
+		expect( decideRightsWarning( statuses( 'Example banned user 1' ), restricted, [], [ 'sysop' ] ).needsAcknowledgement ).toBe( false );
+	} );
+
+	it( 'notes a restricted group ticked for an unaffected account, without asking for acknowledgement', () => {
+		const d = decideRightsWarning( statuses( 'Unaffected editor' ), restricted, [ 'checkuser', 'bot' ], [] );
+		expect( d.groupNotes.map( ( n ) => [ n.group, n.restriction.kind ] ) ).toEqual( [ [ 'checkuser', 'nonpublic' ] ] );
+		expect( d.needsAcknowledgement ).toBe( false );
+		expect( d.showWarning ).toBe( false );
+	} );
+
+	it( 'asks a banned or desysopped account\'s promoter to acknowledge restricted groups only', () => {
+		expect( decideRightsWarning( statuses( 'Example banned user 1' ), restricted, [ 'bot' ], [] ).needsAcknowledgement ).toBe( false );
+		expect( decideRightsWarning( statuses( 'Example banned user 1' ), restricted, [ 'bot' ], [] ).showWarning ).toBe( true );
+		expect( decideRightsWarning( statuses( 'example_desysopped_admin_1' ), restricted, [ 'sysop' ], [] ).needsAcknowledgement ).toBe( true );
+		expect( decideRightsWarning( statuses( 'Example desysopped admin 1' ), restricted, [ 'suppress' ], [] ).needsAcknowledgement ).toBe( true );
+	} );
+
+	it( 'does not count a group the account already holds as added', () => {
+		expect( addedRestrictedGroups( restricted, [ 'sysop', 'bureaucrat' ], [ 'sysop' ] ).map( ( n ) => n.group ) ).toEqual( [ 'bureaucrat' ] );
+	} );
+
+	it( 'gives 玄客 a neutral notice and no acknowledgement', () => {
+		const d = decideRightsWarning( statuses( '玄客' ), restricted, [ 'sysop' ], [] );
+		expect( d ).toMatchObject( { showWarning: true, severe: false, needsAcknowledgement: false } );
+		expect( d.groupNotes ).toHaveLength( 1 );
+	} );
+} );
+
+describe( 'the live lookup', () => {
+	it( 'asks for everything in one request', () => {
+		expect( lookupParams( 'A b', true ) ).toEqual( {
+			action: 'query', format: 'json', formatversion: '2', meta: 'globaluserinfo', guiuser: 'A b', guiprop: 'groups',
+			list: 'users', ususers: 'A b', usprop: 'groups|blockinfo|registration|editcount'
+		} );
+		expect( lookupParams( 'A', false ).list ).toBeUndefined();
+	} );
+
+	it( 'reads a local answer without CentralAuth (the unknown module only warns)', () => {
+		const answer = {
+			warnings: { main: { warnings: 'Unrecognized value for parameter "meta": globaluserinfo.' } },
+			query: { users: [ { userid: 4, name: 'Example banned user 1', editcount: 0, registration: '2026-11-21T05:54:38Z', groups: [ '*', 'user', 'autoconfirmed' ], blockid: 1, blockedby: 'Admin', blockexpiry: 'infinite' } ] }
+		};
+		expect( parseLookup( answer, true ) ).toEqual( {
+			exists: true, groups: [], blocked: { by: 'Admin', expiry: 'infinite' }, registration: '2026-11-21T05:54:38Z', editCount: 0, global: null
+		} );
+	} );
+
+	it( 'reads a global lock', () => {
+		const answer = { query: { globaluserinfo: { home: 'zhwiki', locked: true }, users: [ { name: 'X', groups: [ 'sysop' ], editcount: 5 } ] } };
+		expect( parseLookup( answer, true ) ).toMatchObject( { global: { locked: true }, groups: [ 'sysop' ] } );
+	} );
+
+	it.each( [
+		[ 'an error answer', { error: { code: 'internal_api_error' } } ],
+		[ 'HTML', '<html>' ],
+		[ 'no users list', { query: {} } ],
+		[ 'nothing', null ]
+	] )( 'gives null for %s', ( _name, answer ) => {
+		expect( parseLookup( answer, true ) ).toBeNull();
+	} );
+
+	it( 'says when an account is missing', () => {
+		expect( parseLookup( { query: { users: [ { name: 'Nobody', missing: true } ] } }, true ) ).toMatchObject( { exists: false } );
+	} );
+} );
+
+describe( 'rendering', () => {
+	it( 'builds the warning with the action, date, statement and a hidden, unnamed acknowledgement', () => {
+		const w = renderRightsWarning( 'Example desysopped admin 1', statuses( 'Example desysopped admin 1' ), deps() );
+		expect( w.root.querySelector( '.oan-ur-status' )?.textContent ).toBe( 'Example desysopped admin 1 had administrator rights removed by a Wikimedia Foundation office action on September 13, 2021.' );
+		expect( w.root.classList.contains( 'oan-ur-severe' ) ).toBe( true );
+		expect( w.ackWrap.hidden ).toBe( true );
+		expect( w.ack.name ).toBe( '' );
+		expect( w.root.querySelector( `label[for="${ w.ack.id }"]` )?.textContent ).toMatch( /^I have read this warning/ );
+	} );
+
+	it( 'is neutral for a restored account', () => {
+		const w = renderRightsWarning( '玄客', statuses( '玄客' ), deps() );
+		expect( w.root.classList.contains( 'oan-ur-neutral' ) ).toBe( true );
+		expect( w.root.textContent ).toContain( 'An office action against 玄客 was reversed on September 16, 2021; the account is restored.' );
+	} );
+
+	it( 'notes a nonpublic-data group with its policy link', () => {
+		const note = renderGroupNote( { group: 'checkuser', restriction: restricted[ 0 ] }, deps() );
+		expect( note.textContent ).toMatch( /^This group gives access to nonpublic personal data\. .*confidentiality agreement/ );
+		expect( note.querySelector( 'a' )?.getAttribute( 'href' ) ).toBe( '/index.php?title=m%3AAccess_to_nonpublic_personal_data_policy' );
+	} );
+
+	it( 'writes the live line', () => {
+		expect( liveText( null, deps() ) ).toMatch( /could not be made/ );
+		expect( liveText( { exists: true, groups: [ 'sysop' ], blocked: { by: 'A', expiry: 'infinite' }, registration: '2021-01-02T00:00:00Z', editCount: 7, global: { locked: true } }, deps() ) )
+			.toBe( 'Groups now: sysop. Blocked now (expires: infinite). The global account is locked. Edits: 7. Registered: January 2, 2021.' );
+	} );
+} );
