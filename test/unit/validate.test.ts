@@ -121,3 +121,32 @@ describe( 'validateNoticesData', () => {
 		expect( result.warnings[ 0 ] ).toMatch( /^restrictedGroups\[5\]\.kind/ );
 	} );
 } );
+
+describe( 'schema/notices.schema.json', () => {
+	const schema = readJson( 'schema/notices.schema.json' ) as any;
+	const validated = validateNoticesData( base ).data;
+
+	it( 'names every field the validator keeps, and requires what it requires', () => {
+		const notice = schema.$defs.notice;
+		const kept = new Set<string>();
+		for ( const n of validated.notices ) {
+			Object.keys( n ).forEach( ( k ) => kept.add( k ) );
+		}
+		for ( const key of [ ...kept, 'start', 'end' ] ) {
+			expect( Object.keys( notice.properties ) ).toContain( key );
+		}
+		for ( const required of notice.required as string[] ) {
+			const data = clone( base );
+			delete data.notices[ 0 ][ required ];
+			expect( validateNoticesData( data ).data.notices, required ).toHaveLength( 0 );
+		}
+		expect( schema.$defs.notice.properties.accounts.items.properties.action.enum ).toEqual( [ 'banned', 'desysopped', 'restored', 'locked', 'restricted' ] );
+	} );
+
+	it( 'has the same patterns as the validator for ids, dates and language codes', () => {
+		const lang = new RegExp( schema.$defs.languageCode.pattern );
+		expect( [ 'en', 'zh-hant', 'de-at', 'EN', 'zh_hant', 'e' ].map( ( c ) => lang.test( c ) ) ).toEqual( [ true, true, true, false, false, false ] );
+		const date = new RegExp( schema.$defs.date.pattern );
+		expect( [ '2021-09-16', '2021-09-16T21:47:00Z', '16 September 2021' ].map( ( d ) => date.test( d ) ) ).toEqual( [ true, true, false ] );
+	} );
+} );

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// npm test: lint, build, the jsdom unit tests, then the browser tests against a fresh local
+// wiki; ends with one plain line "tests: N passed, N failed" over both suites.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './lib/paths.mjs';
+
+const results = path.join( ROOT, 'test-results' );
+fs.mkdirSync( results, { recursive: true } );
+
+function run( cmd, args ) {
+	const r = spawnSync( cmd, args, { cwd: ROOT, stdio: 'inherit' } );
+	return r.status === null ? 1 : r.status;
+}
+
+let failed = 0;
+let passed = 0;
+let code = run( 'npm', [ 'run', '--silent', 'lint' ] ) || run( 'npm', [ 'run', '--silent', 'build' ] );
+if ( code === 0 ) {
+	for ( const project of [ 'unit', 'browser' ] ) {
+		const out = path.join( results, `${ project }.json` );
+		fs.rmSync( out, { force: true } );
+		code = run( 'npx', [ 'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${ out }` ] ) || code;
+		try {
+			const summary = JSON.parse( fs.readFileSync( out, 'utf8' ) );
+			passed += summary.numPassedTests;
+			failed += summary.numFailedTests;
+		} catch {
+			failed += 1;
+			process.stderr.write( `no results from the ${ project } tests\n` );
+		}
+	}
+}
+process.stdout.write( `tests: ${ passed } passed, ${ failed } failed\n` );
+process.exit( code || ( failed ? 1 : 0 ) );
