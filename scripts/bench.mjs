@@ -1,0 +1,266 @@
+#!/usr/bin/env node
+// npm run bench: what the gadget costs a reader, against the same notice rendered by the
+// server (MediaWiki:Sitenotice, the physical limit) and against no notice at all (the control),
+// in one run with the variants interleaved and a fresh browser context for every page view.
+// Writes bench/results/latest.json and latest.md, and the table into README.md.
+//   OAN_BENCH_RUNS (default 7), OAN_BENCH_PORT (default 8783)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { ROOT } from './lib/paths.mjs';
+import { login, provision } from './lib/provision.mjs';
+
+const RUNS = Math.max( 1, Number( process.env.OAN_BENCH_RUNS || 7 ) );
+const PORT = Number( process.env.OAN_BENCH_PORT || 8783 );
+const OUT = path.join( ROOT, 'bench/results' );
+const FLAGS = [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ];
+const ARTICLE = 'Benchmark article';
+const GADGET = 'ext.gadget.office-action-notice';
+const NOTICE_ID = 'office-action-2021-09';
+
+/** An ordinary article in our own words, long enough to fill the screen. */
+function articleText() {
+	const para = 'This article exists so the benchmark has an ordinary page to load: a few paragraphs of running text, a heading or two, nothing that depends on the gadget. Readers arrive, the skin lays the page out, and the notice either is part of the first paint or joins it a moment later.';
+	return [ 1, 2, 3 ].map( ( n ) => `== Section ${ n } ==\n${ para }\n\n${ para }\n` ).join( '\n' );
+}
+
+/** The notice as a server-rendered site notice: the same texts the gadget shows, in English. */
+function sitenoticeText( notice ) {
+	const update = notice.updates[ notice.updates.length - 1 ];
+	return `<div class="oan-bench-sitenotice" style="border:1px solid #ab7f2a;background:#fdf2d5;padding:8px 12px;font-size:0.875rem;line-height:1.25rem">` +
+		`<span class="oan-bench-title">'''${ notice.title.en }'''</span> Published September 13, 2021<br>${ notice.summary.en }<br>` +
+		`'''Updated ${ update.date }:''' ${ update.text.en }<br>[[${ notice.statement.page }|Read the statement]] (English)</div><span class="oan-bench-end"></span>`;
+}
+
+/** Rewrites the served HTML so one wiki serves all three variants (each goes through the same rewrite). */
+function rewrite( html, variant ) {
+	let out = html;
+	if ( variant !== 'gadget' ) {
+		out = out.replace( /"ext\.gadget\.office-action-notice",?/g, '' )
+			.replace( /ext\.gadget\.office-action-notice-reserve(%7C|\|)?/g, '' )
+			.replace( /,\]/g, ']' );
+	}
+	if ( variant !== 'sitenotice' ) {
+		out = out.replace( /<div id="localNotice"[\s\S]*?class="oan-bench-end"><\/span>[\s\S]*?<\/div>(\s*<\/div>)?/, '' );
+	} else {
+		out = out.replace( 'class="oan-bench-title"', 'class="oan-bench-title" elementtiming="oan-notice"' );
+	}
+	return out;
+}
+
+function stats( values ) {
+	const v = values.filter( ( x ) => typeof x === 'number' && isFinite( x ) ).sort( ( a, b ) => a - b );
+	if ( !v.length ) {
+		return null;
+	}
+	return { median: v[ Math.floor( ( v.length - 1 ) / 2 ) ], min: v[ 0 ], max: v[ v.length - 1 ], n: v.length };
+}
+
+const gz = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
+
+/** What load.php serves for the gadget's modules, as ResourceLoader minifies them. */
+async function payload( server, skin ) {
+	const get = async ( query ) => ( await fetch( `${ server }/load.php?lang=en&skin=${ skin }&${ query }` ) ).text();
+	const script = await get( `modules=${ GADGET }&only=scripts` );
+	const styles = await get( `modules=${ GADGET }&only=styles` );
+	const peer = await get( `modules=${ GADGET }-reserve&only=styles` );
+	const data = await ( await fetch( `${ server }/index.php?title=MediaWiki:Gadget-office-action-notice-notices.json&action=raw` ) ).text();
+	const json = JSON.stringify( JSON.parse( data ) );
+	const item = ( text ) => ( { raw: Buffer.byteLength( text ), gzip: gz( text ) } );
+	return {
+		'script (with the data inside)': item( script ),
+		'of which data (JSON)': item( json ),
+		styles: item( styles ),
+		'styles peer': item( peer ),
+		total: item( script + styles + peer )
+	};
+}
+
+async function measure( browser, server, { variant, title, query, viewport, mobile, storageState, dismissed } ) {
+	const context = await browser.newContext( { viewport, isMobile: mobile, hasTouch: mobile, storageState } );
+	await context.addInitScript( ( { isDismissed, id } ) => {
+		if ( isDismissed ) {
+			localStorage.setItem( `oan-dismissed-${ id }`, '99' );
+		}
+		const w = window;
+		w.oanBench = { shifts: [], visible: null, lcp: null };
+		new PerformanceObserver( ( list ) => {
+			for ( const e of list.getEntries() ) {
+				// Mobile emulation flags early shifts as input-driven: count every entry.
+				w.oanBench.shifts.push( e.value );
+			}
+		} ).observe( { type: 'layout-shift', buffered: true } );
+		new PerformanceObserver( ( list ) => {
+			for ( const e of list.getEntries() ) {
+				if ( e.identifier === 'oan-notice' && w.oanBench.visible === null ) {
+					w.oanBench.visible = e.renderTime || e.loadTime;
+				}
+			}
+		} ).observe( { type: 'element', buffered: true } );
+		new PerformanceObserver( ( list ) => {
+			const entries = list.getEntries();
+			w.oanBench.lcp = entries[ entries.length - 1 ].startTime;
+		} ).observe( { type: 'largest-contentful-paint', buffered: true } );
+	}, { isDismissed: !!dismissed, id: NOTICE_ID } );
+	const page = await context.newPage();
+	const requests = [];
+	page.on( 'request', ( r ) => {
+		const u = new URL( r.url() );
+		requests.push( u.pathname + ( u.pathname.endsWith( 'load.php' ) ? `?modules=${ u.searchParams.get( 'modules' ) }${ u.searchParams.get( 'only' ) ? `&only=${ u.searchParams.get( 'only' ) }` : '' }` : u.pathname.endsWith( 'api.php' ) ? `?${ u.searchParams.get( 'action' ) }` : '' ) );
+	} );
+	await page.route( ( u ) => u.pathname === '/index.php' || u.pathname.startsWith( '/index.php/' ), async ( route ) => {
+		if ( route.request().resourceType() !== 'document' ) {
+			return route.continue();
+		}
+		const response = await route.fetch();
+		await route.fulfill( { response, body: rewrite( await response.text(), variant ) } );
+	} );
+	const params = new URLSearchParams( { title, ...query } );
+	await page.goto( `${ server }/index.php?${ params }`, { waitUntil: 'load' } );
+	await page.waitForTimeout( 3000 );
+	const r = await page.evaluate( () => {
+		const marks = ( name ) => {
+			const m = performance.getEntriesByName( `officeActionNotice:${ name }` )[ 0 ];
+			return m ? m.startTime : null;
+		};
+		const fcp = performance.getEntriesByName( 'first-contentful-paint' )[ 0 ];
+		return {
+			cls: window.oanBench.shifts.reduce( ( a, b ) => a + b, 0 ),
+			visible: window.oanBench.visible,
+			fcp: fcp ? fcp.startTime : null,
+			lcp: window.oanBench.lcp,
+			start: marks( 'start' ),
+			shown: marks( 'shown' ),
+			ready: marks( 'ready' ),
+			warning: !!document.getElementById( 'oan-ur-warning' )
+		};
+	} );
+	await context.close();
+	return { ...r, requests };
+}
+
+function table( rows, columns ) {
+	const fmt = ( s, digits ) => s ? `${ s.median.toFixed( digits ) } (${ s.min.toFixed( digits ) }–${ s.max.toFixed( digits ) })` : '—';
+	const head = `| ${ columns.map( ( c ) => c.label ).join( ' | ' ) } |\n|${ columns.map( () => '---' ).join( '|' ) }|`;
+	return [ head, ...rows.map( ( row ) => `| ${ columns.map( ( c ) => c.text ? c.text( row ) : fmt( row[ c.key ], c.digits ) ).join( ' | ' ) } |` ) ].join( '\n' );
+}
+
+async function main() {
+	const { wiki, bot } = await provision( { name: 'bench', port: PORT, log: ( s ) => process.stderr.write( `[bench] ${ s }\n` ) } );
+	const client = await login( wiki, bot );
+	const data = JSON.parse( fs.readFileSync( path.join( ROOT, 'data/notices.json' ), 'utf8' ) );
+	for ( const [ title, text ] of [ [ ARTICLE, articleText() ], [ 'MediaWiki:Sitenotice', sitenoticeText( data.notices[ 0 ] ) ] ] ) {
+		await client.request( { action: 'edit', title, text, summary: 'benchmark', token: client.csrfToken } );
+	}
+	const admin = wiki.readState().admin;
+	const browser = await chromium.launch( { executablePath: '/usr/bin/chromium', args: FLAGS } );
+	const loginContext = await browser.newContext();
+	const lp = await loginContext.newPage();
+	await lp.goto( `${ wiki.server }/index.php?title=Special:UserLogin` );
+	await lp.fill( '#wpName1', admin.user );
+	await lp.fill( '#wpPassword1', admin.password );
+	await Promise.all( [ lp.waitForNavigation(), lp.click( '#wpLoginAttempt' ) ] );
+	const bureaucrat = await loginContext.storageState();
+	await loginContext.close();
+
+	const reader = [
+		{ page: 'Vector 2022, 1280×800', title: ARTICLE, query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, mobile: false },
+		{ page: 'Minerva, 390×844', title: ARTICLE, query: { useskin: 'minerva' }, viewport: { width: 390, height: 844 }, mobile: true }
+	];
+	const variants = [
+		{ name: 'None', variant: 'none' },
+		{ name: 'Sitenotice', variant: 'sitenotice' },
+		{ name: 'Gadget', variant: 'gadget' },
+		{ name: 'Gadget, dismissed earlier', variant: 'gadget', dismissed: true }
+	];
+	const rights = [
+		{ name: 'UserRights, affected target', title: 'Special:UserRights/Example_desysopped_admin_1' },
+		{ name: 'UserRights, unaffected target', title: 'Special:UserRights/Unaffected_editor' }
+	];
+	const samples = {};
+	for ( let run = 0; run < RUNS; run++ ) {
+		for ( const p of reader ) {
+			for ( const v of variants ) {
+				const key = `${ p.page } | ${ v.name }`;
+				( samples[ key ] = samples[ key ] || [] ).push( await measure( browser, wiki.server, { ...p, ...v } ) );
+			}
+		}
+		for ( const r of rights ) {
+			for ( const v of [ { name: 'None', variant: 'none' }, { name: 'Gadget', variant: 'gadget' } ] ) {
+				const key = `${ r.name } | ${ v.name }`;
+				( samples[ key ] = samples[ key ] || [] ).push( await measure( browser, wiki.server, {
+					title: r.title, query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, mobile: false, storageState: bureaucrat, ...v
+				} ) );
+			}
+		}
+		process.stderr.write( `[bench] run ${ run + 1 }/${ RUNS }\n` );
+	}
+	await browser.close();
+
+	const rows = Object.entries( samples ).map( ( [ key, list ] ) => {
+		const [ page, variant ] = key.split( ' | ' );
+		const control = samples[ `${ page } | None` ];
+		const extra = list[ 0 ].requests.filter( ( r ) => !control[ 0 ].requests.includes( r ) );
+		return {
+			page, variant,
+			cls: stats( list.map( ( s ) => s.cls ) ),
+			visible: stats( list.map( ( s ) => s.visible ) ),
+			fcp: stats( list.map( ( s ) => s.fcp ) ),
+			lcp: stats( list.map( ( s ) => s.lcp ) ),
+			shown: stats( list.map( ( s ) => s.start !== null && s.shown !== null ? s.shown - s.start : null ) ),
+			ready: stats( list.map( ( s ) => s.start !== null && s.ready !== null ? s.ready - s.start : null ) ),
+			apiRequests: stats( list.map( ( s ) => s.requests.filter( ( r ) => r.startsWith( '/api.php' ) ).length ) ),
+			extraRequests: stats( list.map( ( s ) => s.requests.length - control[ list.indexOf( s ) ].requests.length ) ),
+			extraRequestList: extra
+		};
+	} );
+	for ( const row of rows ) {
+		const sitenotice = rows.find( ( r ) => r.page === row.page && r.variant === 'Sitenotice' );
+		const none = rows.find( ( r ) => r.page === row.page && r.variant === 'None' );
+		row.visibleRatio = sitenotice && sitenotice.visible && row.visible ? row.visible.median / sitenotice.visible.median : null;
+		row.clsAdded = none && row.cls ? row.cls.median - none.cls.median : null;
+	}
+	const bytes = await payload( wiki.server, 'vector-2022' );
+	const machine = `${ os.cpus().length } × ${ os.cpus()[ 0 ].model.trim() }, ${ Math.round( os.totalmem() / 2 ** 30 ) } GiB, ${ os.type() } ${ os.release() }`;
+	const date = new Date().toISOString().slice( 0, 10 );
+	const result = { date, machine, runs: RUNS, bytes, rows };
+	fs.mkdirSync( OUT, { recursive: true } );
+	fs.writeFileSync( path.join( OUT, 'latest.json' ), JSON.stringify( result, null, '\t' ) + '\n' );
+
+	const md = [
+		`Measured ${ date } on ${ machine }; ${ RUNS } runs per variant, interleaved, fresh context each; median (min–max). Times in ms from navigation start; "ratio" is time to visible over the server-rendered Sitenotice's in the same run.`,
+		'',
+		'| payload (load.php, as served) | raw bytes | gzip bytes |', '|---|---|---|',
+		...Object.entries( bytes ).map( ( [ k, v ] ) => `| ${ k } | ${ v.raw } | ${ v.gzip } |` ),
+		'',
+		table( rows.filter( ( r ) => !r.page.startsWith( 'UserRights' ) ), [
+			{ label: 'page', text: ( r ) => r.page }, { label: 'variant', text: ( r ) => r.variant },
+			{ label: 'CLS', key: 'cls', digits: 4 }, { label: 'CLS added', text: ( r ) => r.clsAdded === null ? '—' : r.clsAdded.toFixed( 4 ) },
+			{ label: 'visible', key: 'visible', digits: 0 }, { label: 'ratio', text: ( r ) => r.visibleRatio === null ? '—' : r.visibleRatio.toFixed( 2 ) },
+			{ label: 'FCP', key: 'fcp', digits: 0 }, { label: 'LCP', key: 'lcp', digits: 0 },
+			{ label: 'extra requests', text: ( r ) => `${ r.extraRequests ? r.extraRequests.median : '—' }${ r.extraRequestList.length ? ` (${ r.extraRequestList.join( ', ' ) })` : '' }` }
+		] ),
+		'',
+		table( rows.filter( ( r ) => r.page.startsWith( 'UserRights' ) ), [
+			{ label: 'page', text: ( r ) => r.page }, { label: 'variant', text: ( r ) => r.variant },
+			{ label: 'API requests', key: 'apiRequests', digits: 0 },
+			{ label: 'module → warning shown', key: 'shown', digits: 1 }, { label: 'module → live check done', key: 'ready', digits: 1 },
+			{ label: 'CLS', key: 'cls', digits: 4 }, { label: 'FCP', key: 'fcp', digits: 0 }
+		] )
+	].join( '\n' );
+	fs.writeFileSync( path.join( OUT, 'latest.md' ), md + '\n' );
+	const readme = path.join( ROOT, 'README.md' );
+	const text = fs.readFileSync( readme, 'utf8' );
+	if ( text.includes( '<!-- bench:start -->' ) ) {
+		fs.writeFileSync( readme, text.replace( /<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${ md }\n<!-- bench:end -->` ) );
+	}
+	process.stdout.write( md + '\n' );
+	wiki.stopServer();
+}
+
+main().catch( ( e ) => {
+	process.stderr.write( `bench failed: ${ e.stack || e }\n` );
+	process.exit( 1 );
+} );
