@@ -29,7 +29,7 @@ function articleText() {
 /** The notice as a server-rendered site notice: the same texts the gadget shows, in English. */
 function sitenoticeText( notice ) {
 	const update = notice.updates[ notice.updates.length - 1 ];
-	return `<div class="oan-bench-sitenotice" style="border:1px solid #ab7f2a;background:#fdf2d5;padding:8px 12px;font-size:0.875rem;line-height:1.25rem">` +
+	return '<div class="oan-bench-sitenotice" style="border:1px solid #ab7f2a;background:#fdf2d5;padding:8px 12px;font-size:0.875rem;line-height:1.25rem">' +
 		`<span class="oan-bench-title">'''${ notice.title.en }'''</span> Published September 13, 2021<br>${ notice.summary.en }<br>` +
 		`'''Updated ${ update.date }:''' ${ update.text.en }<br>[[${ notice.statement.page }|Read the statement]] (English)</div><span class="oan-bench-end"></span>`;
 }
@@ -44,8 +44,6 @@ function rewrite( html, variant ) {
 	}
 	if ( variant !== 'sitenotice' ) {
 		out = out.replace( /<div id="localNotice"[\s\S]*?class="oan-bench-end"><\/span>[\s\S]*?<\/div>(\s*<\/div>)?/, '' );
-	} else {
-		out = out.replace( 'class="oan-bench-title"', 'class="oan-bench-title" elementtiming="oan-notice"' );
 	}
 	return out;
 }
@@ -92,13 +90,18 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 				w.oanBench.shifts.push( e.value );
 			}
 		} ).observe( { type: 'layout-shift', buffered: true } );
-		new PerformanceObserver( ( list ) => {
-			for ( const e of list.getEntries() ) {
-				if ( e.identifier === 'oan-notice' && w.oanBench.visible === null ) {
-					w.oanBench.visible = e.renderTime || e.loadTime;
-				}
+		// Chromium reports Element Timing only for text painted with the document, not for text a
+		// script adds later; so "visible" is taken the same way for both: the first frame after the
+		// notice (server-rendered or inserted) is in the DOM, read after that frame's paint task.
+		const observer = new MutationObserver( () => {
+			if ( document.querySelector( '.oan-notice, .oan-bench-sitenotice' ) ) {
+				observer.disconnect();
+				requestAnimationFrame( () => setTimeout( () => {
+					w.oanBench.visible = performance.now();
+				}, 0 ) );
 			}
-		} ).observe( { type: 'element', buffered: true } );
+		} );
+		observer.observe( document, { childList: true, subtree: true } );
 		new PerformanceObserver( ( list ) => {
 			const entries = list.getEntries();
 			w.oanBench.lcp = entries[ entries.length - 1 ].startTime;

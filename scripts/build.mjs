@@ -12,12 +12,17 @@ import { BUILD, ROOT } from './lib/paths.mjs';
 /** ResourceLoader in MediaWiki 1.43 validates gadget code as ES2016 (Peast). */
 export const ES_VERSION = 2016;
 
-/** Which source makes which kind of page of the package gadget. */
+/**
+ * The source of every page gadget-definition.txt may name. Scripts name their entry and the
+ * message keys (by prefix) they carry; a page without a source here fails the build.
+ */
 const SOURCES = {
-	script: path.join( ROOT, 'src/index.ts' ),
-	style: path.join( ROOT, 'src/styles/gadget.css' ),
-	data: path.join( ROOT, 'data/notices.json' ),
-	peerStyle: path.join( ROOT, 'src/styles/reserve.css' )
+	'office-action-notice.js': { entry: 'src/index.ts', messages: [ 'oan-notice-', 'oan-statement-' ] },
+	'office-action-notice.css': { file: 'src/styles/gadget.css' },
+	'office-action-notice-notices.json': { file: 'data/notices.json' },
+	'office-action-notice-reserve.css': { file: 'src/styles/reserve.css' },
+	'office-action-notice-accounts.js': { entry: 'src/accounts/entry.ts', messages: [ 'oan-account-', 'oan-ur-' ] },
+	'office-action-notice-accounts.css': { file: 'src/styles/accounts.css' }
 };
 
 function gitDescribe() {
@@ -30,8 +35,11 @@ function gitDescribe() {
 	}
 }
 
-/** i18n/*.json without qqq and @metadata, as one module the entry imports. */
-function messagesPlugin() {
+/**
+ * i18n/*.json without qqq and @metadata, as one module the entry imports: only the keys with
+ * the given prefixes, so each script carries just its own messages.
+ */
+function messagesPlugin( prefixes ) {
 	return {
 		name: 'oan-messages',
 		setup( pluginBuild ) {
@@ -45,13 +53,10 @@ function messagesPlugin() {
 						continue;
 					}
 					const messages = JSON.parse( fs.readFileSync( path.join( dir, file ), 'utf8' ) );
-					delete messages[ '@metadata' ];
-					bundles[ lang ] = messages;
+					bundles[ lang ] = Object.fromEntries( Object.entries( messages ).filter( ( [ key ] ) => prefixes.some( ( p ) => key.startsWith( p ) ) ) );
 				}
 				return { contents: JSON.stringify( bundles ), loader: 'json', watchFiles: [ dir ] };
 			} );
-			// The notices page is another file of the same ResourceLoader package: required at run time.
-			pluginBuild.onResolve( { filter: /^\.\/[^/]+\.json$/ }, ( args ) => ( { path: args.path, external: true } ) );
 		}
 	};
 }
@@ -65,16 +70,11 @@ export function assertSyntax( code, file ) {
 	}
 }
 
-export async function build( { outDir = BUILD, quiet = false, entry = SOURCES.script } = {} ) {
-	const def = readDefinition();
-	const main = def.main;
-	const version = gitDescribe();
-	const header = [
-		`/*! office-action-notice ${ version }`,
-		' * Built from the office-action-notice repository; edit the source, not this page.',
-		' * License: MIT */'
-	].join( '\n' );
-
+/**
+ * Bundles one script page: ES2016, identifiers shortened (ResourceLoader's minifier only strips
+ * white space, and every reader downloads this), wrapped for the wiki.
+ */
+async function bundleScript( entry, prefixes, header, page ) {
 	const result = await esbuild.build( {
 		entryPoints: [ entry ],
 		bundle: true,
@@ -84,41 +84,58 @@ export async function build( { outDir = BUILD, quiet = false, entry = SOURCES.sc
 		supported: { 'regexp-named-capture-groups': false, 'regexp-lookbehind-assertions': false },
 		platform: 'browser',
 		charset: 'utf8',
-		minify: false,
+		minifyIdentifiers: true,
+		minifySyntax: true,
+		minifyWhitespace: false,
 		legalComments: 'none',
 		logLevel: 'silent',
-		plugins: [ messagesPlugin() ]
+		plugins: [ messagesPlugin( prefixes ) ]
 	} ).catch( ( e ) => {
-		throw new Error( `esbuild could not build for ES${ ES_VERSION }:\n${ e.message }` );
+		throw new Error( `esbuild could not build ${ page } for ES${ ES_VERSION }:\n${ e.message }` );
 	} );
 	// A warning means code that may not run as written in an ES2016 browser (BigInt, say): stop.
 	if ( result.warnings.length ) {
 		const text = await esbuild.formatMessages( result.warnings, { kind: 'warning', color: false } );
-		throw new Error( `esbuild warned while building for ES${ ES_VERSION }:\n${ text.join( '\n' ) }` );
+		throw new Error( `esbuild warned while building ${ page } for ES${ ES_VERSION }:\n${ text.join( '\n' ) }` );
 	}
+	// The placeholders for ResourceLoader's package `require` and `module` (see src/index.ts):
+	// free names, so esbuild left them as written.
 	const bundle = result.outputFiles[ 0 ].text
-		// esbuild wraps external requires in a shim; ResourceLoader gives package files a real `require`.
-		.replace( /\b__require\(/g, 'require(' )
-		.replace( /^ *var __require = [\s\S]*?\n *\}\);\n/m, '' );
+		.replace( /\bOAN_PACKAGE_REQUIRE\(/g, 'require(' )
+		.replace( /\bOAN_PACKAGE_MODULE\.exports\b/g, 'module.exports' );
 	const script = `${ header }\n// <nowiki>\n${ bundle.trimEnd() }\n// </nowiki>\n`;
-	assertSyntax( script, `Gadget-${ main.pages[ 0 ] }` );
+	assertSyntax( script, `Gadget-${ page }` );
+	return script;
+}
+
+/**
+ * @param {Object} [opts]
+ * @param {string} [opts.outDir]
+ * @param {boolean} [opts.quiet]
+ * @param {string|null} [opts.entry] another entry for every script (tests)
+ */
+export async function build( { outDir = BUILD, quiet = false, entry = null } = {} ) {
+	const def = readDefinition();
+	const version = gitDescribe();
+	const header = [
+		`/*! office-action-notice ${ version }`,
+		' * Built from the office-action-notice repository; edit the source, not this page.',
+		' * License: MIT */'
+	].join( '\n' );
 
 	const pages = {};
-	for ( const page of main.pages ) {
-		if ( page.endsWith( '.js' ) ) {
-			pages[ page ] = script;
-		} else if ( page.endsWith( '.css' ) ) {
-			pages[ page ] = cssPage( SOURCES.style, version );
-		} else if ( page.endsWith( '.json' ) ) {
-			// Re-serialised so the page is canonical JSON, as MediaWiki would store it.
-			pages[ page ] = JSON.stringify( JSON.parse( fs.readFileSync( SOURCES.data, 'utf8' ) ), null, '\t' ) + '\n';
-		} else {
-			throw new Error( `gadget-definition.txt names ${ page }: only .js, .css and .json pages are built` );
+	for ( const page of def.gadgets.flatMap( ( g ) => g.pages ) ) {
+		const source = SOURCES[ page ];
+		if ( !source ) {
+			throw new Error( `gadget-definition.txt names ${ page }, which has no source in scripts/build.mjs` );
 		}
-	}
-	for ( const peer of def.peers ) {
-		for ( const page of peer.pages ) {
-			pages[ page ] = cssPage( SOURCES.peerStyle, version );
+		if ( source.entry ) {
+			pages[ page ] = await bundleScript( entry || path.join( ROOT, source.entry ), source.messages, header, page );
+		} else if ( page.endsWith( '.css' ) ) {
+			pages[ page ] = cssPage( path.join( ROOT, source.file ), version );
+		} else {
+			// Re-serialised so the page is canonical JSON, as MediaWiki would store it.
+			pages[ page ] = JSON.stringify( JSON.parse( fs.readFileSync( path.join( ROOT, source.file ), 'utf8' ) ), null, '\t' ) + '\n';
 		}
 	}
 

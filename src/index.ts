@@ -1,20 +1,24 @@
 // Entry: reads mw.config, decides what runs on this page, and wires the modules. Nothing here
 // may throw into the page: every step is guarded and failures become console warnings.
 import bundles from 'oan:messages';
+import type { AccountsContext, AccountsModule } from './accounts/entry';
 import { findAccountStatuses, isAccountPage } from './accounts/match';
-import { renderAccountStatus } from './accounts/statusBox';
 import { NoticesData } from './config/types';
 import { validateNoticesData } from './config/validate';
 import { pickMessages } from './i18n/pick';
 import { findApplicableNotices, PageContext } from './notice/applicability';
 import { showBanners } from './notice/mount';
 import { Dismissals } from './notice/dismissal';
-import { RenderDeps } from './util/dom';
-import { initUserRights, Lookup } from './userrights/page';
+import { mwRenderDeps } from './util/mwDeps';
 
-declare const require: ( name: string ) => unknown;
+// ResourceLoader runs a package gadget's files with a `require` for its other files. The build
+// turns this placeholder into that `require` after bundling, so esbuild never tries to bundle
+// the notices page (it is the wiki's, edited on-wiki) nor renames the call.
+declare const OAN_PACKAGE_REQUIRE: ( name: string ) => unknown;
 
 const PREFIX = '[office-action-notice]';
+/** The hidden gadget with the account status box and the UserRights warning. */
+const ACCOUNTS_MODULE = 'ext.gadget.office-action-notice-accounts';
 /** The gadget's one global: set once, so a second copy of the code does nothing. */
 const NAMESPACE = 'officeActionNotice';
 
@@ -25,7 +29,7 @@ function warn( message: string ): void {
 function loadData(): NoticesData {
 	let raw: unknown;
 	try {
-		raw = require( './office-action-notice-notices.json' );
+		raw = OAN_PACKAGE_REQUIRE( './office-action-notice-notices.json' );
 	} catch ( e ) {
 		warn( `the notices page could not be read (${ ( e as Error ).message }); nothing is shown` );
 		return { notices: [], restrictedGroups: [] };
@@ -75,12 +79,7 @@ function main(): void {
 	const userLanguage = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
 	const chain = languageChain( userLanguage );
 	mw.messages.set( pickMessages( bundles, chain ) );
-	const deps: RenderDeps = {
-		msg: ( key, ...params ) => mw.message( key, ...params ).text(),
-		getUrl: ( page ) => mw.util.getUrl( page ),
-		userLanguage,
-		chain
-	};
+	const deps = mwRenderDeps( userLanguage, chain );
 	const api = { data, shown: [] as string[], live: null as unknown };
 	win[ NAMESPACE ] = api;
 
@@ -90,21 +89,21 @@ function main(): void {
 
 	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;
 	const relevantUser = mw.config.get( 'wgRelevantUserName' ) as string | null;
-	if ( isAccountPage( ctx.namespace, special ) ) {
-		const statuses = findAccountStatuses( data.notices, relevantUser );
-		const content = document.getElementById( 'mw-content-text' );
-		if ( statuses.length && content && content.parentNode ) {
-			content.parentNode.insertBefore( renderAccountStatus( statuses, deps ), content );
-		}
-	}
+	const statuses = isAccountPage( ctx.namespace, special ) ? findAccountStatuses( data.notices, relevantUser ) : [];
 	let settled: Promise<unknown> = Promise.resolve();
-	if ( special === 'Userrights' ) {
-		settled = initUserRights( data, deps, relevantUser, lookup ).then( ( live ) => {
+	if ( statuses.length || special === 'Userrights' ) {
+		const context: AccountsContext = { data, chain, userLanguage, relevantUser, special, statuses };
+		settled = Promise.resolve( mw.loader.using( ACCOUNTS_MODULE ) ).then( ( req ) => {
+			const shown = ( req( ACCOUNTS_MODULE ) as AccountsModule ).run( context );
+			// The box is on the page now; its live check may still run.
+			mark( 'shown' );
+			return shown;
+		} ).then( ( live ) => {
 			api.live = live;
 		} );
+	} else {
+		mark( 'shown' );
 	}
-	// Everything is on the page now; only the live check of Special:UserRights may still run.
-	mark( 'shown' );
 	const ready = (): void => {
 		mark( 'ready' );
 		mw.hook( 'officeActionNotice.ready' ).fire( api );
@@ -114,11 +113,6 @@ function main(): void {
 		ready();
 	} );
 }
-
-/** The UserRights live check: one GET through mw.Api, loaded only on that page. */
-const lookup: Lookup = ( params ) => new Promise( ( resolve, reject ) => {
-	mw.loader.using( 'mediawiki.api' ).then( () => new mw.Api( { ajax: { timeout: 10000 } } ).get( params ) ).then( resolve, reject );
-} );
 
 try {
 	main();

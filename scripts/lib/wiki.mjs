@@ -297,7 +297,7 @@ export class Wiki {
 
 	async responds() {
 		try {
-			// eslint-disable-next-line n/no-unsupported-features/node-builtins
+
 			const res = await fetch( `${ this.api }?action=query&meta=siteinfo&format=json`, { signal: AbortSignal.timeout( 5000 ) } );
 			return res.ok;
 		} catch {

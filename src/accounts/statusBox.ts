@@ -6,7 +6,9 @@ import { AccountStatus } from './match';
 
 /** The status box on an affected account's pages: action and date, the note, the statement. */
 export function renderAccountStatus( statuses: AccountStatus[], deps: RenderDeps ): HTMLElement {
-	const box = el( 'div', 'oan-account' );
+	// Only reversed actions: a neutral box, not a warning.
+	const neutral = statuses.every( ( s ) => s.account.action === 'restored' );
+	const box = el( 'div', neutral ? 'oan-account oan-account-neutral' : 'oan-account' );
 	box.setAttribute( 'role', 'note' );
 	box.setAttribute( 'aria-label', deps.msg( 'oan-account-region' ) );
 	for ( const { notice, account } of statuses ) {

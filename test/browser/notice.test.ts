@@ -229,6 +229,12 @@ describe( 'affected accounts', () => {
 
 	async function status( title: string, query: Record<string, string> = {} ) {
 		const { context, page, errors } = await open( browser );
+		const apiRequests: string[] = [];
+		page.on( 'request', ( r ) => {
+			if ( r.url().includes( '/api.php' ) ) {
+				apiRequests.push( r.url() );
+			}
+		} );
 		await visit( page, title, query );
 		const info = await page.evaluate( () => {
 			const box = document.querySelector( '.oan-account' );
@@ -239,11 +245,14 @@ describe( 'affected accounts', () => {
 				text: box.querySelector( '.oan-account-status' )!.textContent,
 				note: box.querySelector( '.oan-account-note' )?.textContent ?? null,
 				link: decodeURIComponent( box.querySelector( '.oan-statement-link' )!.getAttribute( 'href' )! ),
-				beforeContent: box.nextElementSibling?.id === 'mw-content-text'
+				beforeContent: box.nextElementSibling?.id === 'mw-content-text',
+				live: box.querySelector( '.oan-account-live' )?.textContent
 			} : null;
 		} );
 		await context.close();
 		expect( errors ).toEqual( [] );
+		// The box's live check is the page's one API request; unaffected accounts cost none.
+		expect( apiRequests ).toHaveLength( info ? 1 : 0 );
 		return info;
 	}
 
@@ -261,7 +270,8 @@ describe( 'affected accounts', () => {
 			text: 'This account was banned by a Wikimedia Foundation office action on September 13, 2021.',
 			note: null,
 			link: `/index.php/m:${ STATEMENT }`,
-			beforeContent: true
+			beforeContent: true,
+			live: expect.stringMatching( /^Groups now: none\. Blocked now \(expires: infinit[ey]\)\. Edits: 0\. Registered: / )
 		} );
 	} );
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build } from '../../scripts/build.mjs';
 import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mjs';
@@ -18,49 +19,49 @@ const MODULE_OF: Record<string, string | null> = {
 	Title: 'mediawiki.Title', user: 'mediawiki.user', notify: 'mediawiki.notification', cookie: 'mediawiki.cookie'
 };
 
-function sourceFiles( dir: string ): string[] {
-	return fs.readdirSync( dir, { withFileTypes: true } ).flatMap( ( d ) => d.isDirectory() ? sourceFiles( path.join( dir, d.name ) ) : d.name.endsWith( '.ts' ) ? [ path.join( dir, d.name ) ] : [] );
-}
-
 describe( 'gadget-definition.txt', () => {
 	const def = readDefinition();
 
-	it( 'declares one default package gadget with a hidden styles peer', () => {
+	it( 'declares one default package gadget with a hidden styles peer, and the hidden accounts gadget', () => {
 		expect( def.main.options ).toMatchObject( { ResourceLoader: true, default: true, package: true } );
+		const accounts = def.gadgets.find( ( g: { name: string } ) => g.name === 'office-action-notice-accounts' ) as any;
+		expect( accounts.options ).toMatchObject( { ResourceLoader: true, hidden: true, package: true } );
+		expect( accounts.options.default ).toBeUndefined();
 		expect( def.peers ).toHaveLength( 1 );
 		expect( def.peers[ 0 ].options ).toMatchObject( { hidden: true, type: [ 'styles' ] } );
 		expect( def.main.pages[ 0 ] ).toMatch( /\.js$/ );
 	} );
 
-	it( 'declares every ResourceLoader module the code uses', () => {
-		const deps = new Set<string>( ( def.main.options as Record<string, string[]> ).dependencies );
-		const lazy = new Set<string>();
-		for ( const file of sourceFiles( path.join( ROOT, 'src' ) ) ) {
-			const code = fs.readFileSync( file, 'utf8' );
-			for ( const m of code.matchAll( /\bmw\.([A-Za-z]+)\b/g ) ) {
-				const ns = m[ 1 ];
-				expect( Object.keys( MODULE_OF ), `${ path.relative( ROOT, file ) } uses mw.${ ns }` ).toContain( ns );
-				const mod = MODULE_OF[ ns ];
-				if ( mod && !deps.has( mod ) ) {
-					lazy.add( `${ mod } (mw.${ ns } in ${ path.relative( ROOT, file ) })` );
-				}
-			}
-			for ( const m of code.matchAll( /mw\.loader\.using\(\s*\[?\s*'([^']+)'/g ) ) {
-				lazy.delete( [ ...lazy ].find( ( l ) => l.startsWith( m[ 1 ] + ' ' ) ) || '' );
-			}
-		}
-		// A module used without being a dependency must be loaded with mw.loader.using first.
-		for ( const file of sourceFiles( path.join( ROOT, 'src' ) ) ) {
-			const code = fs.readFileSync( file, 'utf8' );
-			for ( const m of code.matchAll( /mw\.loader\.using\(\s*\[?\s*'([^']+)'/g ) ) {
-				for ( const l of [ ...lazy ] ) {
-					if ( l.startsWith( m[ 1 ] + ' ' ) ) {
-						lazy.delete( l );
+	it( 'declares, for each script, every ResourceLoader module its code uses', async () => {
+		const entries: Record<string, string> = { 'office-action-notice': 'src/index.ts', 'office-action-notice-accounts': 'src/accounts/entry.ts' };
+		for ( const [ name, entry ] of Object.entries( entries ) ) {
+			const gadget = def.gadgets.find( ( g: { name: string } ) => g.name === name ) as any;
+			expect( gadget, name ).toBeDefined();
+			const deps = new Set<string>( ( gadget.options as Record<string, string[]> ).dependencies || [] );
+			const result = await esbuild.build( {
+				entryPoints: [ path.join( ROOT, entry ) ], bundle: true, write: false, metafile: true, logLevel: 'silent',
+				plugins: [ { name: 'stub', setup( b ) {
+					b.onResolve( { filter: /^oan:messages$/ }, () => ( { path: 'm', namespace: 'stub' } ) );
+					b.onLoad( { filter: /.*/, namespace: 'stub' }, () => ( { contents: '{}', loader: 'json' } ) );
+				} } ]
+			} );
+			const missing: string[] = [];
+			for ( const file of Object.keys( result.metafile!.inputs ).filter( ( f ) => f.startsWith( 'src/' ) ) ) {
+				const code = fs.readFileSync( path.join( ROOT, file ), 'utf8' );
+				for ( const m of code.matchAll( /\bmw\.([A-Za-z]+)\b/g ) ) {
+					expect( Object.keys( MODULE_OF ), `${ file } uses mw.${ m[ 1 ] }` ).toContain( m[ 1 ] );
+					const mod = MODULE_OF[ m[ 1 ] ];
+					if ( mod && !deps.has( mod ) ) {
+						missing.push( `${ mod } (mw.${ m[ 1 ] } in ${ file })` );
 					}
 				}
 			}
+			expect( missing, `${ name } needs these in dependencies=` ).toEqual( [] );
 		}
-		expect( [ ...lazy ] ).toEqual( [] );
+		// The lazily loaded gadget is one the definition declares.
+		const index = fs.readFileSync( path.join( ROOT, 'src/index.ts' ), 'utf8' );
+		const lazy = index.match( /ACCOUNTS_MODULE = 'ext\.gadget\.([^']+)'/ );
+		expect( def.gadgets.map( ( g: { name: string } ) => g.name ) ).toContain( lazy && lazy[ 1 ] );
 	} );
 
 	it( 'parses options and pages like MediaWikiGadgetsDefinitionRepo', () => {
@@ -80,7 +81,7 @@ describe( 'build', () => {
 
 	it( 'builds every page gadget-definition.txt names, and nothing else', () => {
 		const def = readDefinition();
-		const named = [ def.main, ...def.peers ].flatMap( ( g ) => g.pages ).map( ( p: string ) => `MediaWiki:Gadget-${ p }` );
+		const named = def.gadgets.flatMap( ( g: { pages: string[] } ) => g.pages ).map( ( p: string ) => `MediaWiki:Gadget-${ p }` );
 		expect( manifest.pages.map( ( p ) => p.title ).sort() ).toEqual( named.sort() );
 		for ( const p of manifest.pages ) {
 			expect( fs.existsSync( path.join( out, p.file ) ) ).toBe( true );
@@ -91,6 +92,12 @@ describe( 'build', () => {
 	it( 'writes ES2016 wrapped in nowiki with a header naming the commit, and no bundled jQuery', () => {
 		const js = fs.readFileSync( path.join( out, 'Gadget-office-action-notice.js' ), 'utf8' );
 		expect( js ).toMatch( /^\/\*! office-action-notice [0-9a-f]{12}(-dirty)?\n/ );
+		const accounts = fs.readFileSync( path.join( out, 'Gadget-office-action-notice-accounts.js' ), 'utf8' );
+		expect( () => assertSyntax( accounts, 'accounts' ) ).not.toThrow();
+		// Each script carries only its own messages.
+		expect( js ).not.toContain( 'oan-ur-ack' );
+		expect( accounts ).toContain( 'oan-ur-ack' );
+		expect( accounts ).not.toContain( 'oan-notice-dismiss' );
 		expect( js ).toContain( '\n// <nowiki>\n' );
 		expect( js.trimEnd().endsWith( '// </nowiki>' ) ).toBe( true );
 		expect( () => assertSyntax( js, 'built' ) ).not.toThrow();

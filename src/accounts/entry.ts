@@ -1,0 +1,65 @@
+// The accounts gadget: loaded by the main gadget only where it is needed (the pages of an
+// account listed in a notice, and Special:UserRights), so ordinary page views never pay for it.
+import bundles from 'oan:messages';
+import { NoticesData } from '../config/types';
+import { pickMessages } from '../i18n/pick';
+import { initUserRights, Lookup } from '../userrights/page';
+import { LiveStatus, lookupParams, parseLookup } from '../userrights/lookup';
+import { liveText } from '../userrights/render';
+import { mwRenderDeps } from '../util/mwDeps';
+import { AccountStatus } from './match';
+import { renderAccountStatus } from './statusBox';
+
+export interface AccountsContext {
+	data: NoticesData;
+	chain: string[];
+	userLanguage: string;
+	relevantUser: string | null;
+	special: string | null;
+	/** The relevant user's listings (already matched by the main gadget). */
+	statuses: AccountStatus[];
+}
+
+// ResourceLoader gives each package file a `module`; the build turns this placeholder into it
+// (see OAN_PACKAGE_REQUIRE in ../index.ts).
+declare const OAN_PACKAGE_MODULE: { exports: unknown };
+
+/** What the main gadget gets from require( 'ext.gadget.office-action-notice-accounts' ). */
+export interface AccountsModule {
+	run: ( ctx: AccountsContext ) => Promise<LiveStatus | null>;
+}
+
+/** The one live API request: a GET through mw.Api with a time limit. */
+const lookup: Lookup = ( params ) => new Promise( ( resolve, reject ) => {
+	new mw.Api( { ajax: { timeout: 10000 } } ).get( params ).then( resolve, reject );
+} );
+
+/**
+ * Shows the account status box or the UserRights warning.
+ *
+ * @return the live check's result, once shown
+ */
+function run( ctx: AccountsContext ): Promise<LiveStatus | null> {
+	mw.messages.set( pickMessages( bundles, ctx.chain ) );
+	const deps = mwRenderDeps( ctx.userLanguage, ctx.chain );
+	if ( ctx.special === 'Userrights' ) {
+		return initUserRights( ctx.data, deps, ctx.relevantUser, lookup );
+	}
+	const content = document.getElementById( 'mw-content-text' );
+	if ( !ctx.statuses.length || !content || !content.parentNode || !ctx.relevantUser ) {
+		return Promise.resolve( null );
+	}
+	const box = renderAccountStatus( ctx.statuses, deps );
+	const live = document.createElement( 'p' );
+	live.className = 'oan-account-live';
+	live.setAttribute( 'aria-live', 'polite' );
+	box.appendChild( live );
+	content.parentNode.insertBefore( box, content );
+	return lookup( lookupParams( ctx.relevantUser, true ) ).then( ( answer ) => parseLookup( answer, true ), () => null ).then( ( status ) => {
+		live.textContent = liveText( status, deps );
+		return status;
+	} );
+}
+
+const exported: AccountsModule = { run };
+OAN_PACKAGE_MODULE.exports = exported;

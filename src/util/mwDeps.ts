@@ -1,0 +1,11 @@
+import { RenderDeps } from './dom';
+
+/** Render dependencies backed by MediaWiki: messages, URLs and the reader's languages. */
+export function mwRenderDeps( userLanguage: string, chain: string[] ): RenderDeps {
+	return {
+		msg: ( key, ...params ) => mw.message( key, ...params ).text(),
+		getUrl: ( page ) => mw.util.getUrl( page ),
+		userLanguage,
+		chain
+	};
+}
