@@ -85,7 +85,7 @@ function main(): void {
 
 	const ctx = pageContext();
 	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
-	api.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ) );
+	api.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), warn );
 
 	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;
 	const relevantUser = mw.config.get( 'wgRelevantUserName' ) as string | null;

@@ -39,6 +39,11 @@ function hasLoneSurrogate( s: string ): boolean {
 	return /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/.test( s );
 }
 
+// Control characters other than tab and newline, and bidirectional embeddings, overrides and
+// isolates: in a notice they could only disguise text, never help it.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
 function text( value: unknown, field: string, max = MAX_TEXT ): string {
 	if ( typeof value !== 'string' || !value.trim() ) {
 		fail( field, 'must be a non-empty string' );
@@ -48,6 +53,9 @@ function text( value: unknown, field: string, max = MAX_TEXT ): string {
 	}
 	if ( hasLoneSurrogate( value ) ) {
 		fail( field, 'holds a lone surrogate' );
+	}
+	if ( UNSAFE_TEXT.test( value ) ) {
+		fail( field, 'holds a control or bidirectional-override character' );
 	}
 	return value;
 }
@@ -80,9 +88,16 @@ function date( value: unknown, field: string ): string {
 	return value;
 }
 
+// Relative path segments, which MediaWiki never allows in a title (a browser would resolve them
+// and the link would leave the page it names), and signatures.
+const RELATIVE_TITLE = /^\.\.?$|^\.\.?\/|\/\.\.?\/|\/\.\.?$|~~~/;
+
 /** A wiki page name, optionally with an interwiki prefix; never a URL. */
 function pageName( value: unknown, field: string ): string {
 	const name = text( value, field, MAX_NAME );
+	if ( RELATIVE_TITLE.test( name.replace( /^[^:]*:/, '' ) ) || RELATIVE_TITLE.test( name ) ) {
+		fail( field, 'must be a wiki page name (no "." or ".." path segments, no "~~~")' );
+	}
 	if ( ILLEGAL_TITLE.test( name ) || /^\s|\s$/.test( name ) || /^[a-z][a-z0-9+.-]*:\/\//i.test( name ) ||
 		/^(javascript|data|vbscript|file|blob):/i.test( name ) || name.startsWith( '/' ) ) {
 		fail( field, 'must be a wiki page name such as "m:Office actions" (no URL, no # < > [ ] | { })' );

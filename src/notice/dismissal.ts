@@ -25,17 +25,24 @@ export class Dismissals {
 		this.memory = {};
 	}
 
-	isDismissed( noticeId: string, revision: number ): boolean {
-		if ( this.memory[ noticeId ] === revision ) {
-			return true;
-		}
+	/** The revision this reader dismissed, or 0. */
+	dismissedRevision( noticeId: string ): number {
 		let stored: string | null | false = null;
 		try {
 			stored = this.store ? this.store.get( dismissalKey( noticeId ) ) : null;
 		} catch ( e ) {
 			stored = null;
 		}
-		return typeof stored === 'string' && Number( stored ) >= revision;
+		const n = typeof stored === 'string' ? Number( stored ) : 0;
+		return Math.max( this.memory[ noticeId ] || 0, isFinite( n ) ? n : 0 );
+	}
+
+	/**
+	 * A dismissal holds for its revision and earlier ones. A later dismissal than the data's
+	 * revision means the revision went backwards on the wiki: the reader's choice still holds.
+	 */
+	isDismissed( noticeId: string, revision: number ): boolean {
+		return this.dismissedRevision( noticeId ) >= revision;
 	}
 
 	/** @return whether the dismissal was stored beyond this page view */

@@ -29,8 +29,21 @@ function noticeContainer(): HTMLElement | null {
 	return container;
 }
 
-/** Shows every applicable notice the reader has not dismissed; returns the ids shown. */
-export function showBanners( notices: Notice[], deps: RenderDeps, dismissals: Dismissals ): string[] {
+/**
+ * Shows every applicable notice the reader has not dismissed; returns the ids shown.
+ *
+ * @param notices applicable notices, in order
+ * @param deps messages, URLs and languages
+ * @param dismissals this reader's dismissals
+ * @param warn console warning for data problems found on the way
+ */
+export function showBanners( notices: Notice[], deps: RenderDeps, dismissals: Dismissals, warn: ( message: string ) => void ): string[] {
+	for ( const n of notices ) {
+		const seen = dismissals.dismissedRevision( n.id );
+		if ( seen > n.revision ) {
+			warn( `notice "${ n.id }" has revision ${ n.revision }, lower than the ${ seen } this reader dismissed: a revision must only go up; the notice stays dismissed` );
+		}
+	}
 	const visible = notices.filter( ( n ) => !dismissals.isDismissed( n.id, n.revision ) );
 	const container = visible.length ? noticeContainer() : null;
 	const shown: string[] = [];

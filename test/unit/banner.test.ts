@@ -117,3 +117,27 @@ describe( 'Dismissals', () => {
 		}
 	} );
 } );
+
+describe( 'a revision that goes backwards', () => {
+	it( 'keeps the dismissal and warns once', async () => {
+		const { showBanners } = await import( '../../src/notice/mount' );
+		const store = memoryStore();
+		store.data[ 'oan-dismissed-office-action-2021-09' ] = '5';
+		const warn = vi.fn();
+		const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), warn );
+		expect( shown ).toEqual( [] );
+		expect( warn ).toHaveBeenCalledTimes( 1 );
+		expect( warn.mock.calls[ 0 ][ 0 ] ).toMatch( /revision 2, lower than the 5 this reader dismissed/ );
+	} );
+
+	it( 'shows a notice whose revision rose past the dismissal, without a warning', async () => {
+		const { showBanners } = await import( '../../src/notice/mount' );
+		const store = memoryStore();
+		store.data[ 'oan-dismissed-office-action-2021-09' ] = '1';
+		const warn = vi.fn();
+		document.body.innerHTML = '<div id="siteNotice"></div>';
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), warn ) ).toEqual( [ 'office-action-2021-09' ] );
+		expect( document.querySelectorAll( '#siteNotice .oan-notice' ) ).toHaveLength( 1 );
+		expect( warn ).not.toHaveBeenCalled();
+	} );
+} );

@@ -70,6 +70,12 @@ describe( 'validateNoticesData', () => {
 		[ 'lone surrogate', ( n: any ) => {
 			n.title.en = 'a\ud800b';
 		}, 'notices[0].title.en' ],
+		[ 'a bidi override', ( n: any ) => {
+			n.title.en = 'abc\u202edef';
+		}, 'notices[0].title.en' ],
+		[ 'a control character', ( n: any ) => {
+			n.updates[ 0 ].text.en = 'bell\u0007';
+		}, 'notices[0].updates[0].text.en' ],
 		[ 'empty summary', ( n: any ) => {
 			n.summary.en = '   ';
 		}, 'notices[0].summary.en' ]
@@ -148,5 +154,30 @@ describe( 'schema/notices.schema.json', () => {
 		expect( [ 'en', 'zh-hant', 'de-at', 'EN', 'zh_hant', 'e' ].map( ( c ) => lang.test( c ) ) ).toEqual( [ true, true, true, false, false, false ] );
 		const date = new RegExp( schema.$defs.date.pattern );
 		expect( [ '2021-09-16', '2021-09-16T21:47:00Z', '16 September 2021' ].map( ( d ) => date.test( d ) ) ).toEqual( [ true, true, false ] );
+	} );
+} );
+
+describe( 'the hostile corpus, given to the validator directly', () => {
+	const { strings } = readJson( 'test/fixtures/hostile-strings.json' ) as { strings: string[] };
+
+	it( 'never throws, and rejects every string that is no wiki page name', () => {
+		let rejectedPages = 0;
+		for ( const s of strings ) {
+			const data = clone( base );
+			data.notices[ 0 ].title = { en: s };
+			data.notices[ 0 ].statement.page = s;
+			const result = validateNoticesData( data );
+			expect( result.data.notices.length + result.warnings.length ).toBe( 1 );
+			if ( result.warnings.length ) {
+				rejectedPages++;
+			}
+		}
+		expect( strings.length ).toBeGreaterThanOrEqual( 50 );
+		expect( rejectedPages ).toBeGreaterThan( 20 );
+		for ( const url of [ 'javascript:window.oanPwned=7', 'https://evil.example/', '//evil.example/path', 'Foo|bar', '\ud800 lone high surrogate', '..', 'User:Admin/../../evil', 'm:..', './x', 'a/.', '~~~~' ] ) {
+			const data = clone( base );
+			data.notices[ 0 ].statement.page = url;
+			expect( validateNoticesData( data ).data.notices, url ).toHaveLength( 0 );
+		}
 	} );
 } );

@@ -1,0 +1,48 @@
+// The gadget's payload as ResourceLoader serves it: its minifiers only strip white space and
+// comments (they rename nothing), and a page gets the script, its data and its styles in one
+// load.php response, the styles peer in the head stylesheet. gzip -9 over each.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { readDefinition } from './definition.mjs';
+import { BUILD } from './paths.mjs';
+
+/** The budget for what every page view of the main gadget costs, gzip bytes. */
+export const PAYLOAD_BUDGET = 4096;
+
+const gzip = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
+
+async function served( file, dir ) {
+	const text = fs.readFileSync( path.join( dir, `Gadget-${ file }` ), 'utf8' );
+	if ( file.endsWith( '.json' ) ) {
+		return JSON.stringify( JSON.parse( text ) );
+	}
+	const loader = file.endsWith( '.css' ) ? 'css' : 'js';
+	return ( await esbuild.transform( text, { loader, minifyWhitespace: true, legalComments: 'none', charset: 'utf8' } ) ).code;
+}
+
+/**
+ * @param {string} [dir] the build directory
+ * @return {Promise<Object>} per gadget of the definition: raw and gzip bytes of its served parts
+ */
+export async function payloadSizes( dir = BUILD ) {
+	const def = readDefinition();
+	const out = {};
+	for ( const gadget of def.gadgets ) {
+		const parts = {};
+		for ( const page of gadget.pages ) {
+			parts[ page ] = await served( page, dir );
+		}
+		const all = Object.values( parts ).join( '\n' );
+		out[ gadget.name ] = {
+			parts: Object.fromEntries( Object.entries( parts ).map( ( [ k, v ] ) => [ k, { raw: Buffer.byteLength( v ), gzip: gzip( v ) } ] ) ),
+			raw: Buffer.byteLength( all ),
+			gzip: gzip( all )
+		};
+	}
+	const main = def.main.name;
+	const everyPage = [ main, ...def.peers.map( ( p ) => p.name ) ];
+	out.everyPage = { gadgets: everyPage, gzip: everyPage.reduce( ( sum, name ) => sum + out[ name ].gzip, 0 ) };
+	return out;
+}
