@@ -163,7 +163,7 @@ describe( 'the hostile corpus, given to the validator directly', () => {
 	it( 'never throws, and rejects every string that is no wiki page name', () => {
 		let rejectedPages = 0;
 		for ( const s of strings ) {
-			const data = clone( base );
+			const data = clone( base ) as any;
 			data.notices[ 0 ].title = { en: s };
 			data.notices[ 0 ].statement.page = s;
 			const result = validateNoticesData( data );
@@ -175,7 +175,7 @@ describe( 'the hostile corpus, given to the validator directly', () => {
 		expect( strings.length ).toBeGreaterThanOrEqual( 50 );
 		expect( rejectedPages ).toBeGreaterThan( 20 );
 		for ( const url of [ 'javascript:window.oanPwned=7', 'https://evil.example/', '//evil.example/path', 'Foo|bar', '\ud800 lone high surrogate', '..', 'User:Admin/../../evil', 'm:..', './x', 'a/.', '~~~~' ] ) {
-			const data = clone( base );
+			const data = clone( base ) as any;
 			data.notices[ 0 ].statement.page = url;
 			expect( validateNoticesData( data ).data.notices, url ).toHaveLength( 0 );
 		}
