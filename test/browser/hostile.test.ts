@@ -130,6 +130,7 @@ describe( 'hostile input', () => {
 		expect( shown.map( ( b ) => b.id ) ).toContain( `text-${ HOSTILE.indexOf( '<script>window.oanPwned=1</script>' ) }` );
 		expect( shown.map( ( b ) => b.id ) ).toContain( `text-${ HOSTILE.indexOf( '{{PLURAL:$1|one|many}}' ) }` );
 		// URLs, protocol tricks, fragments and pipes are never pages.
+		// eslint-disable-next-line no-script-url
 		for ( const bad of [ 'javascript:window.oanPwned=7', 'https://evil.example/', 'data:text/html,<script>window.oanPwned=10</script>', 'Foo|bar', 'm:Foo#<script>' ] ) {
 			expect( shown.map( ( b ) => b.id ), bad ).not.toContain( `page-${ HOSTILE.indexOf( bad ) }` );
 		}

@@ -174,6 +174,7 @@ describe( 'the hostile corpus, given to the validator directly', () => {
 		}
 		expect( strings.length ).toBeGreaterThanOrEqual( 50 );
 		expect( rejectedPages ).toBeGreaterThan( 20 );
+		// eslint-disable-next-line no-script-url
 		for ( const url of [ 'javascript:window.oanPwned=7', 'https://evil.example/', '//evil.example/path', 'Foo|bar', '\ud800 lone high surrogate', '..', 'User:Admin/../../evil', 'm:..', './x', 'a/.', '~~~~' ] ) {
 			const data = clone( base ) as any;
 			data.notices[ 0 ].statement.page = url;
