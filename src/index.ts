@@ -106,7 +106,12 @@ function main(): void {
 	}
 	const ready = (): void => {
 		mark( 'ready' );
-		mw.hook( 'officeActionNotice.ready' ).fire( api );
+		try {
+			mw.hook( 'officeActionNotice.ready' ).fire( api );
+		} catch ( e ) {
+			// Another script's handler failed: its error, not this page's.
+			mw.log.warn( `${ PREFIX } an officeActionNotice.ready handler threw:`, e );
+		}
 	};
 	settled.then( ready, ( e ) => {
 		mw.log.error( PREFIX, e );

@@ -81,8 +81,15 @@ function localized( value: unknown, field: string ): LocalizedText {
 	return out;
 }
 
+/** Whether YYYY-MM-DD names a real day (Date.parse rolls 2021-02-30 over into March). */
+function realDay( value: string ): boolean {
+	const [ y, m, d ] = value.slice( 0, 10 ).split( '-' ).map( Number );
+	const day = new Date( Date.UTC( y, m - 1, d ) );
+	return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 function date( value: unknown, field: string ): string {
-	if ( typeof value !== 'string' || !ISO_DATE.test( value ) || isNaN( Date.parse( value ) ) ) {
+	if ( typeof value !== 'string' || !ISO_DATE.test( value ) || isNaN( Date.parse( value ) ) || !realDay( value ) ) {
 		fail( field, 'must be an ISO 8601 date such as "2021-09-16"' );
 	}
 	return value;

@@ -88,9 +88,12 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 	main.appendChild( toggle );
 	body.appendChild( statement );
 	box.appendChild( body );
-	// A keyboard user must never land on a link hidden by the clamped rows: expand first.
+	// A keyboard user must never land on a link the clamped rows hide: then expand first.
 	body.addEventListener( 'focusin', ( e ) => {
-		if ( e.target !== toggle ) {
+		const target = e.target as HTMLElement;
+		const r = target.getBoundingClientRect();
+		const b = box.getBoundingClientRect();
+		if ( target !== toggle && ( r.height === 0 || r.bottom > b.bottom || r.top < b.top || r.right > b.right || r.left < b.left ) ) {
 			setExpanded( true );
 		}
 	} );

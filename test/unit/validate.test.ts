@@ -36,6 +36,9 @@ describe( 'validateNoticesData', () => {
 		[ 'unparsable date', ( n: any ) => {
 			n.published = '13/09/2021';
 		}, 'notices[0].published' ],
+		[ 'a day that does not exist', ( n: any ) => {
+			n.published = '2021-02-30';
+		}, 'notices[0].published' ],
 		[ 'impossible date', ( n: any ) => {
 			n.updates[ 0 ].date = '2021-13-45';
 		}, 'notices[0].updates[0].date' ],
