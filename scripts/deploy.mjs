@@ -16,6 +16,12 @@ import { BUILD, ROOT } from './lib/paths.mjs';
 
 export class DeployError extends Error {}
 
+const DESCRIPTIONS = {
+	'office-action-notice': 'Office action notices: the statement in your language, the status of affected accounts, and a rights-restriction warning on Special:UserRights.',
+	'office-action-notice-reserve': 'Keeps room for the office action notice while the page loads (part of the office action notices).',
+	'office-action-notice-accounts': 'The status box on affected accounts\' pages and the warning on Special:UserRights (part of the office action notices).'
+};
+
 const NEEDED_RIGHTS = {
 	javascript: 'editsitejs',
 	css: 'editsitecss',
@@ -170,10 +176,12 @@ export async function deploy( opts ) {
 			contentModel: p.contentModel,
 			createOnly: p.createOnly && !opts.replaceNotices
 		} ) );
-		const descriptionTitles = [ `MediaWiki:Gadget-${ def.main.name }`, def.main.section ? `MediaWiki:Gadget-section-${ def.main.section }` : null ];
-		plan.push( { title: descriptionTitles[ 0 ], text: 'Office action notices: the statement in your language, the status of affected accounts, and a rights-restriction warning on Special:UserRights.', contentModel: 'wikitext', createOnly: true } );
-		if ( descriptionTitles[ 1 ] ) {
-			plan.push( { title: descriptionTitles[ 1 ], text: 'Office actions', contentModel: 'wikitext', createOnly: true } );
+		// Descriptions shown on Special:Gadgets and in preferences: created once, then the wiki's.
+		for ( const gadget of def.gadgets ) {
+			plan.push( { title: `MediaWiki:Gadget-${ gadget.name }`, text: DESCRIPTIONS[ gadget.name ] || gadget.name, contentModel: 'wikitext', createOnly: true } );
+		}
+		if ( def.main.section ) {
+			plan.push( { title: `MediaWiki:Gadget-section-${ def.main.section }`, text: 'Office actions', contentModel: 'wikitext', createOnly: true } );
 		}
 
 		for ( const page of plan ) {
