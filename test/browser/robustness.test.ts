@@ -2,7 +2,7 @@
 // data, right-to-left and night mode. Each suite prints how many cases it tried and failed.
 import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, launch, loginState, open, url, visit, wiki, withoutGadget } from './helpers';
 
 const AXE = path.resolve( __dirname, '../../node_modules/axe-core/axe.min.js' );
@@ -91,10 +91,19 @@ describe( 'accessibility', () => {
 
 describe( 'storage, cookies and loading', () => {
 	let browser: Browser;
+	let tried = 0;
+	let passed = 0;
 	beforeAll( async () => {
 		browser = await launch();
 	} );
-	afterAll( () => browser.close() );
+	afterEach( ( ctx ) => {
+		tried++;
+		passed += ctx.task.result?.state === 'fail' ? 0 : 1;
+	} );
+	afterAll( async () => {
+		process.stdout.write( `storage and loading: ${ tried } cases, ${ tried - passed } failures\n` );
+		await browser.close();
+	} );
 
 	it( 'works with cookies off', async () => {
 		const { context, page, errors } = await open( browser );
@@ -246,6 +255,22 @@ describe( 'malformed notices data', () => {
 			await context.close();
 		} );
 	}
+
+	it( 'warns once when a revision went backwards, and keeps the reader\'s dismissal', async () => {
+		tried++;
+		const client = await apiClient();
+		await client.request( { action: 'edit', title: DATA_PAGE, text: original, contentmodel: 'json', summary: 'test', token: client.csrfToken } );
+		const { context, page, errors, warnings } = await open( browser );
+		// This reader dismissed revision 5 of the notice; the wiki's data says 2.
+		await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '5' ) );
+		await visit( page, 'Main_Page' );
+		const ours = warnings.filter( ( w ) => w.startsWith( '[office-action-notice]' ) );
+		failed += ours.length === 1 && errors.length === 0 ? 0 : 1;
+		expect( ours ).toEqual( [ '[office-action-notice] notice "office-action-2021-09" has revision 2, lower than the 5 this reader dismissed: a revision must only go up; the notice stays dismissed' ] );
+		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
 
 	it( 'warns once when the page is not JSON at all (its content model changed)', async () => {
 		tried++;

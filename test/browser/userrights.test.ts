@@ -1,6 +1,6 @@
 // Issue: the rights-restriction warning on Special:UserRights, as a bureaucrat uses it.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, launch, loginState, open, visit, wiki } from './helpers';
 
 async function groupsOf( name: string ): Promise<Record<string, string>> {
@@ -35,11 +35,21 @@ function notes( page: Page ) {
 describe( 'Special:UserRights', () => {
 	let browser: Browser;
 	let bureaucrat: BrowserContextOptions[ 'storageState' ];
+	const faults = { tried: 0, failed: 0 };
 	beforeAll( async () => {
 		browser = await launch();
 		bureaucrat = await loginState( browser, wiki.admin.user, wiki.admin.password );
 	} );
-	afterAll( () => browser.close() );
+	afterEach( ( ctx ) => {
+		if ( ctx.task.name.startsWith( 'keeps the warning and the form working after' ) ) {
+			faults.tried++;
+			faults.failed += ctx.task.result?.state === 'fail' ? 1 : 0;
+		}
+	} );
+	afterAll( async () => {
+		process.stdout.write( `UserRights API faults: ${ faults.tried } cases, ${ faults.failed } failures\n` );
+		await browser.close();
+	} );
 
 	async function openRights( title: string, query: Record<string, string>, setup?: ( page: Page ) => Promise<unknown> ) {
 		const w = await open( browser, { storageState: bureaucrat } );
