@@ -23,6 +23,7 @@ The demo wiki runs at ${ wiki.server }/ (stop it with: npm stop)
   Banned account        ${ url( 'User:Example_banned_user_1' ) }
   Restored account      ${ url( 'Special:Contributions/玄客' ) }
   Special:UserRights    ${ url( 'Special:UserRights/Example_desysopped_admin_1' ) }  (log in first)
+    another wiki        ${ url( 'Special:UserRights/Remote_editor@otherwiki' ) }
   Notices data (edit)   ${ url( 'MediaWiki:Gadget-office-action-notice-notices.json', '&action=edit' ) }
   Gadgets               ${ url( 'Special:Gadgets' ) }
 

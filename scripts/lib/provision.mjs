@@ -67,6 +67,7 @@ export async function provision( opts ) {
 	const bot = wiki.botPassword();
 	const accounts = demoAccounts();
 	wiki.createAccounts( accounts.names );
+	wiki.installOtherWiki( [ 'Remote editor' ] );
 
 	const client = await login( wiki, bot );
 	let saved = 0;

@@ -226,7 +226,8 @@ export class Wiki {
 	/** Installs the wiki once; a half-finished earlier install is removed and redone. */
 	install() {
 		const state = this.readState();
-		if ( state.installed && state.port === this.port && fs.existsSync( this.settings ) ) {
+		if ( state.installed && state.port === this.port && fs.existsSync( this.settings ) && fs.readFileSync( this.settings, 'utf8' ).includes( 'oan-settings.php' ) ) {
+			this.writeSettings();
 			return false;
 		}
 		if ( fs.existsSync( this.dir ) ) {
@@ -252,9 +253,15 @@ export class Wiki {
 		} catch ( e ) {
 			throw new SetupError( `MediaWiki install failed: ${ String( e.stdout || '' ).slice( -600 ) }${ String( e.stderr || '' ).slice( -600 ) }` );
 		}
-		fs.appendFileSync( this.settings, localSettingsTail( this ) );
+		fs.appendFileSync( this.settings, "\n# office-action-notice: rewritten by every npm start and test run\nrequire __DIR__ . '/oan-settings.php';\n" );
+		this.writeSettings();
 		this.writeState( { installed: true, port: this.port, admin: { user: 'Admin', password: adminPass } } );
 		return true;
+	}
+
+	/** Our settings live in their own file, rewritten each time, so older installs get new ones. */
+	writeSettings() {
+		fs.writeFileSync( path.join( this.dir, 'oan-settings.php' ), `<?php\n${ localSettingsTail( this ) }` );
 	}
 
 	pidFile() {
@@ -349,6 +356,46 @@ export class Wiki {
 		throw new SetupError( 'createBotPassword failed twice' );
 	}
 
+	/**
+	 * A second wiki, "otherwiki", in the same SQLite directory: never served, but listed in
+	 * $wgLocalDatabases, so Special:UserRights takes "Name@otherwiki" as it does on a wiki farm.
+	 */
+	installOtherWiki( accounts ) {
+		const state = this.readState();
+		if ( state.otherwiki ) {
+			return false;
+		}
+		const confpath = path.join( this.dir, 'other' );
+		fs.rmSync( confpath, { recursive: true, force: true } );
+		fs.mkdirSync( confpath, { recursive: true } );
+		for ( const f of fs.readdirSync( path.join( this.dir, 'data' ) ).filter( ( n ) => n.startsWith( 'otherwiki' ) ) ) {
+			fs.rmSync( path.join( this.dir, 'data', f ) );
+		}
+		try {
+			run( 'php', [
+				'maintenance/run.php', 'install', '--dbtype', 'sqlite', '--dbpath', path.join( this.dir, 'data' ), '--dbname', 'otherwiki',
+				'--server', this.server, '--scriptpath', '', '--lang', 'en', '--pass', `oan-other-${ Math.random().toString( 36 ).slice( 2, 12 ) }`,
+				'--confpath', confpath, 'Other wiki', 'Admin'
+			], { cwd: IP, env: { ...process.env, MW_INSTALL_PATH: IP } } );
+			for ( const name of accounts ) {
+				run( 'php', [ 'maintenance/run.php', 'createAndPromote', name, `oan-remote-${ Math.random().toString( 36 ).slice( 2, 12 ) }` ], {
+					cwd: IP, env: { ...process.env, MW_INSTALL_PATH: IP, MW_CONFIG_FILE: path.join( confpath, 'LocalSettings.php' ) }
+				} );
+			}
+		} catch ( e ) {
+			throw new SetupError( `Installing the second wiki (otherwiki) failed: ${ String( e.stderr || e.stdout || e.message ).slice( -600 ) }` );
+		}
+		this.writeState( { otherwiki: true } );
+		return true;
+	}
+
+	/** The groups an account holds on otherwiki, read from its database. */
+	otherWikiGroups( name ) {
+		const db = path.join( this.dir, 'data', 'otherwiki.sqlite' );
+		const out = run( 'php', [ '-r', `$db = new PDO( 'sqlite:' . $argv[1] ); $q = $db->prepare( 'SELECT ug_group FROM user_groups JOIN user ON ug_user = user_id WHERE user_name = ?' ); $q->execute( [ $argv[2] ] ); echo json_encode( $q->fetchAll( PDO::FETCH_COLUMN ) );`, db, name ] );
+		return JSON.parse( out );
+	}
+
 	/** Creates accounts that do not exist yet (first letter upper-cased as MediaWiki stores it). */
 	createAccounts( names, groups = {} ) {
 		const state = this.readState();
@@ -395,6 +442,9 @@ $wgVectorNightMode = [ 'logged_in' => true, 'logged_out' => true, 'beta' => fals
 // installed here): defined so Special:UserRights offers them, as the notices data names them.
 $wgGroupPermissions['checkuser']['read'] = true;
 $wgGroupPermissions['suppress']['read'] = true;
+// A second wiki of the same "farm", for Special:UserRights/Name@otherwiki.
+$wgLocalDatabases = [ 'oanwiki', 'otherwiki' ];
+$wgGroupPermissions['bureaucrat']['userrights-interwiki'] = true;
 // Statements live on Meta (prefix m:) on Wikimedia wikis; here m: points back at this wiki so
 // the default notices data links to the demo pages.
 $wgHooks['InterwikiLoadPrefix'][] = static function ( $prefix, &$iwData ) {

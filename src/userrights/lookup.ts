@@ -48,7 +48,11 @@ export function parseLookup( answer: unknown, local: boolean ): LiveStatus | nul
 		status.global = g.missing !== undefined ? null : { locked: g.locked !== undefined && g.locked !== false };
 	}
 	if ( !local ) {
-		status.exists = !!status.global;
+		// Another wiki's account: only CentralAuth can say anything about it here.
+		if ( !status.global ) {
+			return null;
+		}
+		status.exists = true;
 		return status;
 	}
 	if ( !Array.isArray( query.users ) || !isObject( query.users[ 0 ] ) ) {

@@ -1,7 +1,11 @@
 // Issue: the rights-restriction warning on Special:UserRights, as a bureaucrat uses it.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Wiki } from '../../scripts/lib/wiki.mjs';
 import { apiClient, launch, loginState, open, visit, wiki } from './helpers';
+
+const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
+const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
 
 async function groupsOf( name: string ): Promise<Record<string, string>> {
 	const client = await apiClient();
@@ -169,6 +173,36 @@ describe( 'Special:UserRights', () => {
 		await Promise.all( [ page.waitForNavigation(), page.click( 'input[name="saveusergroups"]' ) ] );
 		expect( await groupsOf( 'Example desysopped admin 1' ) ).toEqual( {} );
 		await context.close();
+	} );
+
+	it( 'warns about an account of another wiki (Name@otherwiki), and the acknowledged groups land there', async () => {
+		const client = await apiClient();
+		const page0: any = await client.request( { action: 'query', titles: DATA_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
+		const original = page0.query.pages[ 0 ].revisions[ 0 ].slots.main.content;
+		const data = JSON.parse( original );
+		data.notices[ 0 ].accounts.push( { name: 'Remote editor', action: 'desysopped', date: '2021-09-13' } );
+		await client.request( { action: 'edit', title: DATA_PAGE, text: JSON.stringify( data ), summary: 'test', token: client.csrfToken } );
+		try {
+			const { context, page, errors, apiRequests } = await openRights( 'Special:UserRights/Remote_editor@otherwiki', {} );
+			const w = await warning( page );
+			expect( w?.status ).toEqual( [ 'Remote editor@otherwiki had administrator rights removed by a Wikimedia Foundation office action on September 13, 2021.' ] );
+			// Without CentralAuth nothing here can look at another wiki's account.
+			expect( w?.live ).toBe( 'The live check of this account could not be made; this warning uses the notices data only.' );
+			expect( apiRequests ).toHaveLength( 1 );
+			expect( apiRequests[ 0 ] ).not.toContain( 'list=users' );
+			await page.check( '#wpGroup-sysop' );
+			await page.click( 'input[name="saveusergroups"]' );
+			await page.waitForTimeout( 300 );
+			expect( await page.textContent( '#oan-ur-ack-error' ) ).toBe( 'Tick the acknowledgement in the warning before saving.' );
+			expect( local.otherWikiGroups( 'Remote editor' ) ).toEqual( [] );
+			await page.check( '#oan-ur-ack' );
+			await Promise.all( [ page.waitForNavigation(), page.click( 'input[name="saveusergroups"]' ) ] );
+			expect( local.otherWikiGroups( 'Remote editor' ) ).toEqual( [ 'sysop' ] );
+			expect( errors ).toEqual( [] );
+			await context.close();
+		} finally {
+			await client.request( { action: 'edit', title: DATA_PAGE, text: original, summary: 'restore', token: client.csrfToken } );
+		}
 	} );
 
 	it.each( [

@@ -88,6 +88,11 @@ describe( 'the live lookup', () => {
 		expect( parseLookup( answer, true ) ).toBeNull();
 	} );
 
+	it( 'can say nothing about another wiki\'s account without CentralAuth', () => {
+		expect( parseLookup( { warnings: {}, query: {} }, false ) ).toBeNull();
+		expect( parseLookup( { query: { globaluserinfo: { home: 'otherwiki', id: 3 } } }, false ) ).toMatchObject( { exists: true, global: { locked: false } } );
+	} );
+
 	it( 'says when an account is missing', () => {
 		expect( parseLookup( { query: { users: [ { name: 'Nobody', missing: true } ] } }, true ) ).toMatchObject( { exists: false } );
 	} );
