@@ -392,7 +392,7 @@ export class Wiki {
 	/** The groups an account holds on otherwiki, read from its database. */
 	otherWikiGroups( name ) {
 		const db = path.join( this.dir, 'data', 'otherwiki.sqlite' );
-		const out = run( 'php', [ '-r', `$db = new PDO( 'sqlite:' . $argv[1] ); $q = $db->prepare( 'SELECT ug_group FROM user_groups JOIN user ON ug_user = user_id WHERE user_name = ?' ); $q->execute( [ $argv[2] ] ); echo json_encode( $q->fetchAll( PDO::FETCH_COLUMN ) );`, db, name ] );
+		const out = run( 'php', [ '-r', '$db = new PDO( \'sqlite:\' . $argv[1] ); $q = $db->prepare( \'SELECT ug_group FROM user_groups JOIN user ON ug_user = user_id WHERE user_name = ?\' ); $q->execute( [ $argv[2] ] ); echo json_encode( $q->fetchAll( PDO::FETCH_COLUMN ) );', db, name ] );
 		return JSON.parse( out );
 	}
 
