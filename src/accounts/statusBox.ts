@@ -4,25 +4,39 @@ import { formatDate } from '../util/dates';
 import { el, RenderDeps, setLanguage } from '../util/dom';
 import { AccountStatus } from './match';
 
+/**
+ * One listing of an account: what happened (a sentence the caller words), the note in the
+ * reader's language, and the statement links. Shared by the status box and the UserRights warning.
+ *
+ * @param status the account's listing in a notice
+ * @param sentence the action and date, already a message
+ * @param prefix class prefix of the box ("oan-account", "oan-ur")
+ * @param deps messages, URLs and languages
+ */
+export function renderListing( status: AccountStatus, sentence: string, prefix: string, deps: RenderDeps ): HTMLElement {
+	const { notice, account } = status;
+	const item = el( 'div', `${ prefix }-item ${ prefix }-${ account.action }` );
+	item.setAttribute( 'data-oan-action', account.action );
+	item.appendChild( el( 'p', `${ prefix }-status`, sentence ) );
+	if ( account.note ) {
+		const note = pickLocalized( account.note, deps.chain );
+		const p = el( 'p', `${ prefix }-note`, note.text );
+		setLanguage( p, note.lang, deps.userLanguage );
+		item.appendChild( p );
+	}
+	item.appendChild( renderStatementLinks( notice.statement, deps ) );
+	return item;
+}
+
 /** The status box on an affected account's pages: action and date, the note, the statement. */
 export function renderAccountStatus( statuses: AccountStatus[], deps: RenderDeps ): HTMLElement {
 	// Only reversed actions: a neutral box, not a warning.
 	const neutral = statuses.every( ( s ) => s.account.action === 'restored' );
-	const box = el( 'div', neutral ? 'oan-account oan-account-neutral' : 'oan-account' );
+	const box = el( 'div', neutral ? 'oan-box oan-account oan-account-neutral' : 'oan-box oan-account' );
 	box.setAttribute( 'role', 'note' );
 	box.setAttribute( 'aria-label', deps.msg( 'oan-account-region' ) );
-	for ( const { notice, account } of statuses ) {
-		const item = el( 'div', `oan-account-item oan-account-${ account.action }` );
-		item.setAttribute( 'data-oan-action', account.action );
-		item.appendChild( el( 'p', 'oan-account-status', deps.msg( `oan-account-${ account.action }`, formatDate( account.date, deps.userLanguage ) ) ) );
-		if ( account.note ) {
-			const note = pickLocalized( account.note, deps.chain );
-			const p = el( 'p', 'oan-account-note', note.text );
-			setLanguage( p, note.lang, deps.userLanguage );
-			item.appendChild( p );
-		}
-		item.appendChild( renderStatementLinks( notice.statement, deps ) );
-		box.appendChild( item );
+	for ( const status of statuses ) {
+		box.appendChild( renderListing( status, deps.msg( `oan-account-${ status.account.action }`, formatDate( status.account.date, deps.userLanguage ) ), 'oan-account', deps ) );
 	}
 	return box;
 }

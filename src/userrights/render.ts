@@ -1,8 +1,7 @@
 import { AccountStatus } from '../accounts/match';
-import { pickLocalized } from '../i18n/pick';
-import { renderStatementLinks } from '../translations/render';
+import { renderListing } from '../accounts/statusBox';
 import { formatDate } from '../util/dates';
-import { el, link, RenderDeps, setLanguage } from '../util/dom';
+import { el, link, RenderDeps } from '../util/dom';
 import { GroupNote, isRestrictive } from './decide';
 import { LiveStatus } from './lookup';
 
@@ -17,22 +16,12 @@ export interface WarningBox {
 /** The warning above the rights form, for a target listed in the notices. */
 export function renderRightsWarning( userName: string, statuses: AccountStatus[], deps: RenderDeps ): WarningBox {
 	const severe = statuses.some( isRestrictive );
-	const root = el( 'div', `oan-ur-warning ${ severe ? 'oan-ur-severe' : 'oan-ur-neutral' }` );
+	const root = el( 'div', `oan-box oan-ur-warning ${ severe ? 'oan-ur-severe' : 'oan-ur-neutral' }` );
 	root.id = 'oan-ur-warning';
 	root.setAttribute( 'role', 'region' );
 	root.setAttribute( 'aria-label', deps.msg( 'oan-ur-region' ) );
-	for ( const { notice, account } of statuses ) {
-		const item = el( 'div', 'oan-ur-item' );
-		item.setAttribute( 'data-oan-action', account.action );
-		item.appendChild( el( 'p', 'oan-ur-status', deps.msg( `oan-ur-${ account.action }`, userName, formatDate( account.date, deps.userLanguage ) ) ) );
-		if ( account.note ) {
-			const note = pickLocalized( account.note, deps.chain );
-			const p = el( 'p', 'oan-ur-note', note.text );
-			setLanguage( p, note.lang, deps.userLanguage );
-			item.appendChild( p );
-		}
-		item.appendChild( renderStatementLinks( notice.statement, deps ) );
-		root.appendChild( item );
+	for ( const status of statuses ) {
+		root.appendChild( renderListing( status, deps.msg( `oan-ur-${ status.account.action }`, userName, formatDate( status.account.date, deps.userLanguage ) ), 'oan-ur', deps ) );
 	}
 	const live = el( 'p', 'oan-ur-live' );
 	live.setAttribute( 'aria-live', 'polite' );
