@@ -13,6 +13,8 @@ import { ROOT } from './lib/paths.mjs';
 import { login, provision } from './lib/provision.mjs';
 
 const RUNS = Math.max( 1, Number( process.env.OAN_BENCH_RUNS || 7 ) );
+// Rounds run first and thrown away: the PHP server's caches warm up for every variant alike.
+const WARMUP = Math.max( 0, Number( process.env.OAN_BENCH_WARMUP || 1 ) );
 const PORT = Number( process.env.OAN_BENCH_PORT || 8783 );
 const OUT = path.join( ROOT, 'bench/results' );
 const FLAGS = [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ];
@@ -183,22 +185,28 @@ async function main() {
 		{ name: 'UserRights, unaffected target', title: 'Special:UserRights/Unaffected_editor' }
 	];
 	const samples = {};
-	for ( let run = 0; run < RUNS; run++ ) {
+	for ( let run = -WARMUP; run < RUNS; run++ ) {
 		for ( const p of reader ) {
 			for ( const v of variants ) {
 				const key = `${ p.page } | ${ v.name }`;
-				( samples[ key ] = samples[ key ] || [] ).push( await measure( browser, wiki.server, { ...p, ...v } ) );
+				const sample = await measure( browser, wiki.server, { ...p, ...v } );
+				if ( run >= 0 ) {
+					( samples[ key ] = samples[ key ] || [] ).push( sample );
+				}
 			}
 		}
 		for ( const r of rights ) {
 			for ( const v of [ { name: 'None', variant: 'none' }, { name: 'Gadget', variant: 'gadget' } ] ) {
 				const key = `${ r.name } | ${ v.name }`;
-				( samples[ key ] = samples[ key ] || [] ).push( await measure( browser, wiki.server, {
+				const sample = await measure( browser, wiki.server, {
 					title: r.title, query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, mobile: false, storageState: bureaucrat, ...v
-				} ) );
+				} );
+				if ( run >= 0 ) {
+					( samples[ key ] = samples[ key ] || [] ).push( sample );
+				}
 			}
 		}
-		process.stderr.write( `[bench] run ${ run + 1 }/${ RUNS }\n` );
+		process.stderr.write( run < 0 ? '[bench] warm-up round\n' : `[bench] run ${ run + 1 }/${ RUNS }\n` );
 	}
 	await browser.close();
 
@@ -233,7 +241,7 @@ async function main() {
 	fs.writeFileSync( path.join( OUT, 'latest.json' ), JSON.stringify( result, null, '\t' ) + '\n' );
 
 	const md = [
-		`Measured ${ date } on ${ machine }; ${ RUNS } runs per variant, interleaved, fresh context each; median (min–max). Times in ms from navigation start; "ratio" is time to visible over the server-rendered Sitenotice's in the same run.`,
+		`Measured ${ date } on ${ machine }; ${ RUNS } runs per variant after ${ WARMUP } warm-up round, interleaved, fresh context each; median (min–max). Times in ms from navigation start; "ratio" is time to visible over the server-rendered Sitenotice's in the same run.`,
 		'',
 		'| payload (load.php, as served) | raw bytes | gzip bytes |', '|---|---|---|',
 		...Object.entries( bytes ).map( ( [ k, v ] ) => `| ${ k } | ${ v.raw } | ${ v.gzip } |` ),
