@@ -8,8 +8,14 @@ import * as esbuild from 'esbuild';
 import { readDefinition } from './definition.mjs';
 import { BUILD } from './paths.mjs';
 
-/** The budget for what every page view of the main gadget costs, gzip bytes. */
+/** The budget for what every page view of the main gadget costs, gzip bytes (not met yet). */
 export const PAYLOAD_BUDGET = 4096;
+
+/**
+ * Until the budget is met: the size last measured, which no change may exceed. Lower it with
+ * every reduction; when it reaches PAYLOAD_BUDGET the test checks the budget itself.
+ */
+export const PAYLOAD_RATCHET = 9400;
 
 const gzip = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
 

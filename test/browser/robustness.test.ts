@@ -148,7 +148,8 @@ describe( 'storage, cookies and loading', () => {
 
 	it( 'does nothing twice when its code runs a second time, or the module is asked for again', async () => {
 		const { context, page, errors } = await open( browser );
-		await visit( page, 'Main_Page' );
+		// Enabled by default and asked for again in the URL.
+		await visit( page, 'Main_Page', { withgadget: 'office-action-notice' } );
 		await page.evaluate( () => new Promise<void>( ( resolve ) => {
 			const w = window as any;
 			w.mw.loader.load( 'ext.gadget.office-action-notice' );

@@ -63,6 +63,16 @@ describe( 'Special:UserRights', () => {
 				apiRequests.push( r.url() );
 			}
 		} );
+		// Uncaught errors counted by window.onerror too, not only by the browser's pageerror.
+		await w.context.addInitScript( () => {
+			( window as any ).oanOnError = 0;
+			window.addEventListener( 'error', () => {
+				( window as any ).oanOnError++;
+			} );
+			window.addEventListener( 'unhandledrejection', () => {
+				( window as any ).oanOnError++;
+			} );
+		} );
 		if ( setup ) {
 			await setup( w.page );
 		}
@@ -221,9 +231,19 @@ describe( 'Special:UserRights', () => {
 		expect( w?.status ).toEqual( [ 'Example desysopped admin 2 had administrator rights removed by a Wikimedia Foundation office action on September 13, 2021.' ] );
 		expect( w?.live ).toBe( 'The live check of this account could not be made; this warning uses the notices data only.' );
 		expect( errors.filter( ( e ) => e.startsWith( 'pageerror' ) ) ).toEqual( [] );
+		expect( await page.evaluate( () => ( window as any ).oanOnError ) ).toBe( 0 );
 		await page.check( '#wpGroup-bot' );
+		await page.fill( '#wpReason', `Checked by hand (${ _name })` );
+		const posted: string[] = [];
+		page.on( 'request', ( r ) => {
+			if ( r.method() === 'POST' ) {
+				posted.push( r.postData() || '' );
+			}
+		} );
 		await Promise.all( [ page.waitForNavigation(), page.click( 'input[name="saveusergroups"]' ) ] );
 		expect( Object.keys( await groupsOf( 'Example desysopped admin 2' ) ) ).toEqual( [ 'bot' ] );
+		// What the bureaucrat typed reached MediaWiki.
+		expect( new URLSearchParams( posted[ 0 ] ).get( 'user-reason' ) ).toBe( `Checked by hand (${ _name })` );
 		// Undo, for the next case.
 		const again = await openRights( 'Special:UserRights/Example_desysopped_admin_2', {} );
 		await again.page.uncheck( '#wpGroup-bot' );

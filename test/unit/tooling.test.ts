@@ -9,6 +9,7 @@ import { assertSyntax, build } from '../../scripts/build.mjs';
 import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mjs';
 import { mergeDefinition } from '../../scripts/lib/definitionEdit.mjs';
 import { lineDiff } from '../../scripts/lib/diff.mjs';
+import { PAYLOAD_BUDGET, PAYLOAD_RATCHET, payloadSizes } from '../../scripts/lib/size.mjs';
 import { readSeedPages, toWikitext } from '../../scripts/lib/seeds.mjs';
 import { ROOT } from './helpers';
 
@@ -105,6 +106,15 @@ describe( 'build', () => {
 		expect( js ).toContain( 'require("./office-action-notice-notices.json")' );
 		expect( js ).not.toContain( '"@metadata"' );
 		expect( js ).not.toContain( 'Accessible name of' );
+	} );
+
+	it( 'does not grow: every page view\'s payload stays within the ratchet on the way to the 4 kB budget', async () => {
+		const sizes = await payloadSizes( out ) as any;
+		expect( sizes.everyPage.gadgets ).toEqual( [ 'office-action-notice', 'office-action-notice-reserve' ] );
+		expect( PAYLOAD_RATCHET ).toBeGreaterThanOrEqual( PAYLOAD_BUDGET );
+		expect( sizes.everyPage.gzip, JSON.stringify( sizes[ 'office-action-notice' ].parts ) ).toBeLessThanOrEqual( PAYLOAD_RATCHET );
+		// The accounts gadget is not part of it: ordinary pages never load it.
+		expect( sizes[ 'office-action-notice-accounts' ].gzip ).toBeGreaterThan( 0 );
 	} );
 
 	it( 'is deterministic', async () => {
