@@ -291,10 +291,19 @@ describe( 'malformed notices data', () => {
 
 describe( 'right-to-left, night mode and phones', () => {
 	let browser: Browser;
+	let tried = 0;
+	let failed = 0;
 	beforeAll( async () => {
 		browser = await launch();
 	} );
-	afterAll( () => browser.close() );
+	afterEach( ( ctx ) => {
+		tried++;
+		failed += ctx.task.result?.state === 'fail' ? 1 : 0;
+	} );
+	afterAll( async () => {
+		process.stdout.write( `right-to-left, night mode and phones: ${ tried } cases, ${ failed } failures\n` );
+		await browser.close();
+	} );
 
 	const CASES: { name: string; query: Record<string, string>; viewport: { width: number; height: number }; mobile: boolean; rtl?: boolean; night?: boolean; os?: boolean; lightSkin?: boolean }[] = [
 		{ name: 'Hebrew on Vector 2022', query: { uselang: 'he', useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, mobile: false, rtl: true },
