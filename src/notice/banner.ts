@@ -84,7 +84,7 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 	};
 	toggle.addEventListener( 'click', () => setExpanded( !box.classList.contains( EXPANDED_CLASS ) ) );
 	const main = statement.querySelector( '.oan-statement-main' ) as HTMLElement;
-	main.appendChild( document.createTextNode( ' · ' ) );
+	main.appendChild( document.createTextNode( ` ${ deps.msg( 'oan-statement-separator' ) } ` ) );
 	main.appendChild( toggle );
 	body.appendChild( statement );
 	box.appendChild( body );

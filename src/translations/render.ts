@@ -15,13 +15,13 @@ export function renderStatementLinks( statement: Statement, deps: RenderDeps ): 
 	const read = link( deps, links.chosen.page, deps.msg( 'oan-statement-read' ), 'oan-statement-link' );
 	read.hreflang = links.chosen.language;
 	main.appendChild( read );
-	const meta = [ autonym( links.chosen.language ) ];
-	if ( !links.chosen.isOriginal ) {
-		meta.push( deps.msg( 'oan-statement-complete', String( links.chosen.complete ) ) );
-	}
-	main.appendChild( el( 'span', 'oan-statement-meta', ` (${ meta.join( ', ' ) })` ) );
+	const name = autonym( links.chosen.language );
+	const meta = links.chosen.isOriginal ?
+		deps.msg( 'oan-statement-meta-original', name ) :
+		deps.msg( 'oan-statement-meta-translation', name, deps.msg( 'oan-statement-complete', String( links.chosen.complete ) ) );
+	main.appendChild( el( 'span', 'oan-statement-meta', ` ${ meta }` ) );
 	if ( links.original ) {
-		main.appendChild( document.createTextNode( ' · ' ) );
+		main.appendChild( document.createTextNode( ` ${ deps.msg( 'oan-statement-separator' ) } ` ) );
 		const orig = link( deps, links.original.page, deps.msg( 'oan-statement-original', autonym( links.original.language ) ), 'oan-statement-original' );
 		orig.hreflang = links.original.language;
 		main.appendChild( orig );

@@ -183,9 +183,9 @@ describe( 'the statement in the reader\'s language', () => {
 
 	it.each( [
 		[ 'en', `m:${ STATEMENT }`, 'Read the statement', ' (English)', [ 'English*', '中文', 'বাংলা' ] ],
-		[ 'zh', `m:${ STATEMENT }/zh`, '阅读声明', ' (中文, 已翻译100%)', [ 'English', '中文*', 'বাংলা' ] ],
-		[ 'zh-hant', `m:${ STATEMENT }/zh`, '閱讀聲明', ' (中文, 已翻譯100%)', [ 'English', '中文*', 'বাংলা' ] ],
-		[ 'zh-hk', `m:${ STATEMENT }/zh`, '閱讀聲明', ' (中文, 已翻譯100%)', [ 'English', '中文*', 'বাংলা' ] ],
+		[ 'zh', `m:${ STATEMENT }/zh`, '阅读声明', ' （中文，已翻译100%）', [ 'English', '中文*', 'বাংলা' ] ],
+		[ 'zh-hant', `m:${ STATEMENT }/zh`, '閱讀聲明', ' （中文，已翻譯100%）', [ 'English', '中文*', 'বাংলা' ] ],
+		[ 'zh-hk', `m:${ STATEMENT }/zh`, '閱讀聲明', ' （中文，已翻譯100%）', [ 'English', '中文*', 'বাংলা' ] ],
 		[ 'de', `m:${ STATEMENT }`, 'Read the statement', ' (English)', [ 'English*', '中文', 'বাংলা' ] ]
 	] )( 'uselang=%s links %s', async ( lang, target, text, meta, languages ) => {
 		const { context, info } = await links( lang );

@@ -61,6 +61,8 @@ describe( 'renderStatementLinks', () => {
 		expect( items.map( ( a ) => a.getAttribute( 'aria-current' ) ) ).toEqual( [ null, 'true', null ] );
 		expect( items.map( ( a ) => a.lang ) ).toEqual( [ 'en', 'zh', 'bn' ] );
 		expect( box.querySelector( '.oan-statement-original' ) ).toBeNull();
+		// Punctuation is the language's own, from the messages.
+		expect( box.querySelector( '.oan-statement-meta' )?.textContent ).toBe( ' （中文，已翻譯100%）' );
 	} );
 } );
 
