@@ -1,5 +1,5 @@
 import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, inject } from 'vitest';
 import { login } from '../../scripts/lib/provision.mjs';
 
 export const wiki = inject( 'wiki' );
@@ -114,5 +114,35 @@ export async function withoutGadget( page: Page ): Promise<void> {
 			.replace( /ext\.gadget\.office-action-notice-reserve(%7C|\|)?/g, '' )
 			.replace( /,\]/g, ']' );
 		await route.fulfill( { response, body: html } );
+	} );
+}
+
+/**
+ * Presses Tab, as a keyboard user would, until the focused element matches the selector.
+ *
+ * @return whether it got there within the given number of presses
+ */
+export async function tabTo( page: Page, selector: string, presses = 80 ): Promise<boolean> {
+	for ( let i = 0; i < presses; i++ ) {
+		await page.keyboard.press( 'Tab' );
+		if ( await page.evaluate( ( sel ) => !!document.activeElement && document.activeElement.matches( sel ), selector ) ) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/** Prints, once the suite it is called in has run, how many cases it tried and how many failed. */
+export function reportCases( label: string, counts: ( name: string ) => boolean = () => true ): void {
+	let tried = 0;
+	let failed = 0;
+	afterEach( ( ctx ) => {
+		if ( counts( ctx.task.name ) ) {
+			tried++;
+			failed += ctx.task.result?.state === 'fail' ? 1 : 0;
+		}
+	} );
+	afterAll( () => {
+		process.stdout.write( `${ label }: ${ tried } cases, ${ failed } failures\n` );
 	} );
 }

@@ -1,7 +1,7 @@
 // Issue: office-action notices for readers and editors, in the reader's own language.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, launch, loginState, open, SKINS, visit, wiki } from './helpers';
+import { apiClient, launch, loginState, open, SKINS, tabTo, visit, wiki } from './helpers';
 
 const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 const STATEMENT = 'Office_actions/September_2021_statement';
@@ -90,12 +90,7 @@ describe( 'the notice banner', () => {
 	it( 'is dismissed with the keyboard alone', async () => {
 		const { context, page } = await open( browser );
 		await visit( page, 'Main_Page' );
-		let onButton = false;
-		for ( let i = 0; i < 80 && !onButton; i++ ) {
-			await page.keyboard.press( 'Tab' );
-			onButton = await page.evaluate( () => document.activeElement?.classList.contains( 'oan-notice-dismiss' ) ?? false );
-		}
-		expect( onButton ).toBe( true );
+		expect( await tabTo( page, '.oan-notice-dismiss' ) ).toBe( true );
 		expect( await page.evaluate( () => document.activeElement?.getAttribute( 'aria-label' ) ) ).toBe( 'Dismiss the notice "Office action on Chinese-language projects (September 2021)"' );
 		await page.keyboard.press( 'Enter' );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );

@@ -2,8 +2,8 @@
 // data, right-to-left and night mode. Each suite prints how many cases it tried and failed.
 import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, launch, loginState, open, url, visit, wiki, withoutGadget } from './helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, launch, loginState, open, reportCases, tabTo, url, visit, wiki, withoutGadget } from './helpers';
 
 const AXE = path.resolve( __dirname, '../../node_modules/axe-core/axe.min.js' );
 const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
@@ -54,12 +54,7 @@ describe( 'accessibility', () => {
 	it( 'lets the keyboard open the details and reach every link in them', async () => {
 		const { context, page } = await open( browser );
 		await visit( page, 'Main_Page' );
-		let onToggle = false;
-		for ( let i = 0; i < 80 && !onToggle; i++ ) {
-			await page.keyboard.press( 'Tab' );
-			onToggle = await page.evaluate( () => document.activeElement?.classList.contains( 'oan-notice-toggle' ) ?? false );
-		}
-		expect( onToggle ).toBe( true );
+		expect( await tabTo( page, '.oan-notice-toggle' ) ).toBe( true );
 		await page.keyboard.press( 'Enter' );
 		expect( await page.getAttribute( '.oan-notice-toggle', 'aria-expanded' ) ).toBe( 'true' );
 		// Every link of the expanded notice is on screen and focusable in turn.
@@ -91,19 +86,11 @@ describe( 'accessibility', () => {
 
 describe( 'storage, cookies and loading', () => {
 	let browser: Browser;
-	let tried = 0;
-	let passed = 0;
+	reportCases( 'storage and loading' );
 	beforeAll( async () => {
 		browser = await launch();
 	} );
-	afterEach( ( ctx ) => {
-		tried++;
-		passed += ctx.task.result?.state === 'fail' ? 0 : 1;
-	} );
-	afterAll( async () => {
-		process.stdout.write( `storage and loading: ${ tried } cases, ${ tried - passed } failures\n` );
-		await browser.close();
-	} );
+	afterAll( () => browser.close() );
 
 	it( 'works with cookies off', async () => {
 		const { context, page, errors } = await open( browser );
@@ -291,19 +278,11 @@ describe( 'malformed notices data', () => {
 
 describe( 'right-to-left, night mode and phones', () => {
 	let browser: Browser;
-	let tried = 0;
-	let failed = 0;
+	reportCases( 'right-to-left, night mode and phones' );
 	beforeAll( async () => {
 		browser = await launch();
 	} );
-	afterEach( ( ctx ) => {
-		tried++;
-		failed += ctx.task.result?.state === 'fail' ? 1 : 0;
-	} );
-	afterAll( async () => {
-		process.stdout.write( `right-to-left, night mode and phones: ${ tried } cases, ${ failed } failures\n` );
-		await browser.close();
-	} );
+	afterAll( () => browser.close() );
 
 	const CASES: { name: string; query: Record<string, string>; viewport: { width: number; height: number }; mobile: boolean; rtl?: boolean; night?: boolean; os?: boolean; lightSkin?: boolean }[] = [
 		{ name: 'Hebrew on Vector 2022', query: { uselang: 'he', useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, mobile: false, rtl: true },

@@ -1,8 +1,8 @@
 // Issue: the rights-restriction warning on Special:UserRights, as a bureaucrat uses it.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { apiClient, launch, loginState, open, visit, wiki } from './helpers';
+import { apiClient, launch, loginState, open, reportCases, visit, wiki } from './helpers';
 
 const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
@@ -39,21 +39,12 @@ function notes( page: Page ) {
 describe( 'Special:UserRights', () => {
 	let browser: Browser;
 	let bureaucrat: BrowserContextOptions[ 'storageState' ];
-	const faults = { tried: 0, failed: 0 };
+	reportCases( 'UserRights API faults', ( name ) => name.startsWith( 'keeps the warning and the form working after' ) );
 	beforeAll( async () => {
 		browser = await launch();
 		bureaucrat = await loginState( browser, wiki.admin.user, wiki.admin.password );
 	} );
-	afterEach( ( ctx ) => {
-		if ( ctx.task.name.startsWith( 'keeps the warning and the form working after' ) ) {
-			faults.tried++;
-			faults.failed += ctx.task.result?.state === 'fail' ? 1 : 0;
-		}
-	} );
-	afterAll( async () => {
-		process.stdout.write( `UserRights API faults: ${ faults.tried } cases, ${ faults.failed } failures\n` );
-		await browser.close();
-	} );
+	afterAll( () => browser.close() );
 
 	async function openRights( title: string, query: Record<string, string>, setup?: ( page: Page ) => Promise<unknown> ) {
 		const w = await open( browser, { storageState: bureaucrat } );
