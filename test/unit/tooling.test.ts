@@ -10,7 +10,7 @@ import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mj
 import { mergeDefinition } from '../../scripts/lib/definitionEdit.mjs';
 import { lineDiff } from '../../scripts/lib/diff.mjs';
 import { PAYLOAD_BUDGET, PAYLOAD_RATCHET, payloadSizes } from '../../scripts/lib/size.mjs';
-import { readSeedPages, toWikitext } from '../../scripts/lib/seeds.mjs';
+import { fallbackPages, readSeedPages, toWikitext } from '../../scripts/lib/seeds.mjs';
 import { ROOT } from './helpers';
 
 // mw.* namespaces and the ResourceLoader module that provides each (mediawiki.base ones need none).
@@ -189,8 +189,16 @@ describe( 'seeds', () => {
 		expect( pages[ 2 ].text ).not.toContain( 'References' );
 	} );
 
-	it( 'gives null without seeds', () => {
+	it( 'gives null without seeds, and the demo then uses stand-in pages under the same titles', () => {
 		expect( readSeedPages( path.join( os.tmpdir(), 'no-such-dir-oan' ) ) ).toBeNull();
+		const pages = fallbackPages();
+		expect( pages.map( ( p: { title: string } ) => p.title ) ).toEqual( [
+			'Office actions/September 2021 statement', 'Office actions/September 2021 statement/zh', 'Office actions/September 2021 statement/bn'
+		] );
+		// Stand-ins in the project's own words: none of the statement's sentences.
+		for ( const p of pages ) {
+			expect( p.text ).not.toMatch( /Maggie Dennis|infiltration|Wikimedians of Mainland China/ );
+		}
 	} );
 
 	it( 'neutralises wikitext markup', () => {
