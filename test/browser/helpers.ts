@@ -146,3 +146,19 @@ export function reportCases( label: string, counts: ( name: string ) => boolean 
 		process.stdout.write( `${ label }: ${ tried } cases, ${ failed } failures\n` );
 	} );
 }
+
+/**
+ * Ways the gadget's one API request (the live check, recognised by meta=globaluserinfo) can fail.
+ * Each installs a route on the page before it loads.
+ */
+export const API_FAULTS: [ string, ( page: Page ) => Promise<unknown> ][] = [
+	[ 'a network error', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.abort( 'failed' ) ) ],
+	[ 'HTTP 500', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 500, body: 'Internal error' } ) ) ],
+	[ 'an API error answer', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"error":{"code":"internal_api_error_DBQueryError","info":"x"}}' } ) ) ],
+	[ 'malformed JSON', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"query": {"users": [' } ) ) ],
+	[ 'a request that never answers (time-out after 10 s)', ( page ) => page.route( /api\.php.*globaluserinfo/, ( route ) => new Promise<void>( ( resolve ) => {
+		// Never answered: pending until the page closes, after the gadget gave up.
+		route.request().response().then( () => resolve(), () => resolve() );
+	} ) ) ],
+	[ 'a well-formed answer of the wrong shape', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"query": {"users": "no"}}' } ) ) ]
+];

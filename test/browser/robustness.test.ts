@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, launch, loginState, open, reportCases, tabTo, url, visit, wiki, withoutGadget } from './helpers';
+import { API_FAULTS, apiClient, launch, loginState, open, reportCases, tabTo, url, visit, wiki, withoutGadget } from './helpers';
 
 const AXE = path.resolve( __dirname, '../../node_modules/axe-core/axe.min.js' );
 const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
@@ -181,16 +181,31 @@ describe( 'storage, cookies and loading', () => {
 } );
 
 describe( 'the account page\'s live check failing', () => {
-	it( 'still shows the status from the data, and says the live check could not be made', async () => {
-		const browser = await launch();
+	let browser: Browser;
+	reportCases( 'account page API faults' );
+	beforeAll( async () => {
+		browser = await launch();
+	} );
+	afterAll( () => browser.close() );
+
+	it.each( API_FAULTS )( 'still shows the status from the data after %s, and says the live check could not be made', async ( _name, setup ) => {
 		const { context, page, errors } = await open( browser );
-		await page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 500, body: 'oops' } ) );
+		await context.addInitScript( () => {
+			( window as any ).oanOnError = 0;
+			window.addEventListener( 'error', () => {
+				( window as any ).oanOnError++;
+			} );
+			window.addEventListener( 'unhandledrejection', () => {
+				( window as any ).oanOnError++;
+			} );
+		} );
+		await setup( page );
 		await visit( page, 'User:Example_banned_user_1' );
 		expect( await page.textContent( '.oan-account-status' ) ).toBe( 'This account was banned by a Wikimedia Foundation office action on September 13, 2021.' );
 		expect( await page.textContent( '.oan-account-live' ) ).toBe( 'The live check of this account could not be made; this warning uses the notices data only.' );
 		expect( errors.filter( ( e ) => e.startsWith( 'pageerror' ) ) ).toEqual( [] );
+		expect( await page.evaluate( () => ( window as any ).oanOnError ) ).toBe( 0 );
 		await context.close();
-		await browser.close();
 	} );
 } );
 

@@ -2,7 +2,7 @@
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { apiClient, launch, loginState, open, reportCases, visit, wiki } from './helpers';
+import { API_FAULTS, apiClient, launch, loginState, open, reportCases, visit, wiki } from './helpers';
 
 const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
@@ -206,17 +206,7 @@ describe( 'Special:UserRights', () => {
 		}
 	} );
 
-	it.each( [
-		[ 'a network error', ( page: Page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.abort( 'failed' ) ) ],
-		[ 'HTTP 500', ( page: Page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 500, body: 'Internal error' } ) ) ],
-		[ 'an API error answer', ( page: Page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"error":{"code":"internal_api_error_DBQueryError","info":"x"}}' } ) ) ],
-		[ 'malformed JSON', ( page: Page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"query": {"users": [' } ) ) ],
-		[ 'a request that never answers (time-out after 10 s)', ( page: Page ) => page.route( /api\.php.*globaluserinfo/, ( route ) => new Promise<void>( ( resolve ) => {
-			// Never answered: pending until the page closes, after the gadget gave up.
-			route.request().response().then( () => resolve(), () => resolve() );
-		} ) ) ],
-		[ 'a well-formed answer of the wrong shape', ( page: Page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"query": {"users": "no"}}' } ) ) ]
-	] )( 'keeps the warning and the form working after %s', async ( _name, setup ) => {
+	it.each( API_FAULTS )( 'keeps the warning and the form working after %s', async ( _name, setup ) => {
 		const { context, page, errors } = await openRights( 'Special:UserRights/Example_desysopped_admin_2', {}, setup );
 		const w = await warning( page );
 		expect( w?.status ).toEqual( [ 'Example desysopped admin 2 had administrator rights removed by a Wikimedia Foundation office action on September 13, 2021.' ] );
