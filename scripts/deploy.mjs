@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Publishes the built gadget pages to a wiki through the Action API (with mwn), as an interface
-// admin would by hand: see README "Deploy". Usage:
+// admin would by hand: see README, "Installing on a wiki". Usage:
 //   npm run deploy -- --api https://example.org/w/api.php [--dry-run] [--definition]
 //                     [--allow-dirty] [--credentials FILE] [--replace-notices]
 import { execFileSync } from 'node:child_process';
@@ -247,7 +247,8 @@ async function cli() {
 		}
 	} );
 	if ( values.help ) {
-		process.stdout.write( fs.readFileSync( new URL( import.meta.url ), 'utf8' ).split( '\n' ).slice( 1, 6 ).join( '\n' ) + '\n' );
+		const usage = fs.readFileSync( new URL( import.meta.url ), 'utf8' ).split( '\n' ).slice( 1, 5 );
+		process.stdout.write( usage.map( ( l ) => l.replace( /^\/\/ ?/, '' ) ).join( '\n' ) + '\nCredentials: OAN_BOT_USER and OAN_BOT_PASSWORD, or .deploy-credentials.json, or --credentials FILE.\n' );
 		return;
 	}
 	await deploy( {
