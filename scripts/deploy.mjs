@@ -88,7 +88,8 @@ export function explain( e, api ) {
 	return new DeployError( `API error: ${ e && e.message ? e.message : e }` );
 }
 
-async function readPage( bot, title ) {
+/** A page's current text, timestamps and content model (exists: false when missing). */
+export async function readPage( bot, title ) {
 	const res = await bot.request( {
 		action: 'query', titles: title, prop: 'revisions', rvprop: 'content|timestamp|contentmodel', rvslots: 'main', curtimestamp: true, formatversion: 2
 	} );

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Mwn } from 'mwn';
+import { readPage } from '../deploy.mjs';
 import { ROOT } from './paths.mjs';
 import { demoPages } from './seeds.mjs';
 import { ensureMediaWiki, ensureSystemPackages, Wiki } from './wiki.mjs';
@@ -31,9 +32,8 @@ export async function login( wiki, bot ) {
 
 /** Saves a page unless it already has exactly this text. */
 async function ensurePage( client, title, text, summary ) {
-	const res = await client.request( { action: 'query', titles: title, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
-	const page = res.query.pages[ 0 ];
-	if ( !page.missing && page.revisions && page.revisions[ 0 ].slots.main.content.trimEnd() === text.trimEnd() ) {
+	const current = await readPage( client, title );
+	if ( current.exists && current.content.trimEnd() === text.trimEnd() ) {
 		return false;
 	}
 	await client.request( { action: 'edit', title, text, summary, token: client.csrfToken, formatversion: 2 } );

@@ -9,7 +9,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 
 import { ROOT } from './paths.mjs';
@@ -456,8 +455,4 @@ $wgHooks['InterwikiLoadPrefix'][] = static function ( $prefix, &$iwData ) {
 	return false;
 };
 `;
-}
-
-export function tmpDir() {
-	return fs.mkdtempSync( path.join( os.tmpdir(), 'oan-' ) );
 }

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../scripts/deploy.mjs';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { apiClient, wiki } from './helpers';
+import { apiClient, readPageText, wiki } from './helpers';
 
 const ROOT = path.resolve( __dirname, '../..' );
 const run = promisify( execFile );
@@ -23,13 +23,6 @@ async function deploy( args: string[], env: Record<string, string> = {} ) {
 	}
 }
 
-async function pageText( title: string ): Promise<string | null> {
-	const client = await apiClient();
-	const res: any = await client.request( { action: 'query', titles: title, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
-	const page = res.query.pages[ 0 ];
-	return page.missing ? null : page.revisions[ 0 ].slots.main.content;
-}
-
 describe( 'deploy', () => {
 	it( 'skips unchanged pages on a second run', async () => {
 		const r = await deploy( [ '--api', wiki.api, '--allow-dirty', '--definition' ] );
@@ -41,10 +34,10 @@ describe( 'deploy', () => {
 	it( '--dry-run prints a diff and saves nothing; the notices page edited on-wiki is kept', async () => {
 		const client = await apiClient();
 		const js = 'MediaWiki:Gadget-office-action-notice.js';
-		const original = ( await pageText( js ) )!;
+		const original = ( await readPageText( js ) )!;
 		await client.request( { action: 'edit', title: js, text: original.replace( '// <nowiki>', '// <nowiki>\n// hand edit' ), summary: 'test', token: client.csrfToken } );
 		const notices = 'MediaWiki:Gadget-office-action-notice-notices.json';
-		const data = JSON.parse( ( await pageText( notices ) )! );
+		const data = JSON.parse( ( await readPageText( notices ) )! );
 		data.notices[ 0 ].revision = 7;
 		await client.request( { action: 'edit', title: notices, text: JSON.stringify( data ), summary: 'test', token: client.csrfToken } );
 		try {
@@ -54,18 +47,18 @@ describe( 'deploy', () => {
 			expect( dry.stdout ).toContain( '    -// hand edit' );
 			expect( dry.stdout ).toMatch( /kept\s+MediaWiki:Gadget-office-action-notice-notices\.json/ );
 			expect( dry.stdout ).toContain( 'nothing was saved' );
-			expect( await pageText( js ) ).toContain( '// hand edit' );
+			expect( await readPageText( js ) ).toContain( '// hand edit' );
 
 			const real = await deploy( [ '--api', wiki.api, '--allow-dirty' ] );
 			expect( real.code ).toBe( 0 );
 			expect( real.stdout ).toMatch( /edited\s+MediaWiki:Gadget-office-action-notice\.js/ );
-			expect( ( await pageText( js ) )!.trimEnd() ).toBe( original.trimEnd() );
-			expect( JSON.parse( ( await pageText( notices ) )! ).notices[ 0 ].revision ).toBe( 7 );
+			expect( ( await readPageText( js ) )!.trimEnd() ).toBe( original.trimEnd() );
+			expect( JSON.parse( ( await readPageText( notices ) )! ).notices[ 0 ].revision ).toBe( 7 );
 		} finally {
 			const restore = await deploy( [ '--api', wiki.api, '--allow-dirty', '--replace-notices' ] );
 			expect( restore.code ).toBe( 0 );
 		}
-		expect( JSON.parse( ( await pageText( notices ) )! ).notices[ 0 ].revision ).toBe( 2 );
+		expect( JSON.parse( ( await readPageText( notices ) )! ).notices[ 0 ].revision ).toBe( 2 );
 	} );
 
 	it( 'refuses a wrong bot password in one line', async () => {
@@ -79,11 +72,11 @@ describe( 'deploy', () => {
 		const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
 		const password = 'b'.repeat( 32 );
 		local.maintenance( 'createBotPassword', [ '--appid', 'plain', '--grants', 'basic,editpage,editinterface,editsiteconfig', 'Unaffected editor', password ] );
-		const before = await pageText( 'MediaWiki:Gadget-office-action-notice.js' );
+		const before = await readPageText( 'MediaWiki:Gadget-office-action-notice.js' );
 		const r = await deploy( [ '--api', wiki.api, '--allow-dirty' ], { OAN_BOT_USER: 'Unaffected editor@plain', OAN_BOT_PASSWORD: password } );
 		expect( r.code ).toBe( 1 );
 		expect( r.stderr ).toMatch( /^deploy failed: Unaffected editor@plain lacks the rights editsitejs, editsitecss, editsitejson/ );
-		expect( await pageText( 'MediaWiki:Gadget-office-action-notice.js' ) ).toBe( before );
+		expect( await readPageText( 'MediaWiki:Gadget-office-action-notice.js' ) ).toBe( before );
 	} );
 
 	it( 'says when the API cannot be reached, or is not an API', async () => {

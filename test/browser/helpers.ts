@@ -54,6 +54,16 @@ export async function open( browser: Browser, options: BrowserContextOptions = {
 			}
 		} );
 	} );
+	// Uncaught errors counted by window.onerror too, not only by the browser's pageerror.
+	await context.addInitScript( () => {
+		( window as any ).oanOnError = 0;
+		window.addEventListener( 'error', () => {
+			( window as any ).oanOnError++;
+		} );
+		window.addEventListener( 'unhandledrejection', () => {
+			( window as any ).oanOnError++;
+		} );
+	} );
 	const page = await context.newPage();
 	const errors: string[] = [];
 	const warnings: string[] = [];
@@ -96,6 +106,23 @@ export async function loginState( browser: Browser, user: string, password: stri
 
 export function apiClient() {
 	return login( { api: wiki.api }, wiki.bot );
+}
+
+/** The on-wiki notices page the tests edit as an interface admin would. */
+export const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
+
+/** A page's current text through the API, or null when it does not exist. */
+export async function readPageText( title: string ): Promise<string | null> {
+	const client = await apiClient();
+	const res: any = await client.request( { action: 'query', titles: title, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
+	const page = res.query.pages[ 0 ];
+	return page.missing ? null : page.revisions[ 0 ].slots.main.content;
+}
+
+/** Saves a page through the API (extra: more edit parameters, such as contentmodel). */
+export async function savePageText( title: string, text: string, extra: Record<string, string> = {} ): Promise<void> {
+	const client = await apiClient();
+	await client.request( { action: 'edit', title, text, summary: 'test', token: client.csrfToken, ...extra } );
 }
 
 /**

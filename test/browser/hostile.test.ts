@@ -5,20 +5,16 @@ import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { apiClient, launch, loginState, open, visit, wiki } from './helpers';
+import { DATA_PAGE, launch, loginState, open, readPageText, savePageText, visit, wiki } from './helpers';
 
-const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 const { strings: HOSTILE } = JSON.parse( fs.readFileSync( path.join( __dirname, '../fixtures/hostile-strings.json' ), 'utf8' ) ) as { strings: string[] };
 
-async function writeData( data: unknown ): Promise<void> {
-	const client = await apiClient();
-	await client.request( { action: 'edit', title: DATA_PAGE, text: JSON.stringify( data ), summary: 'test', token: client.csrfToken } );
+function writeData( data: unknown ): Promise<void> {
+	return savePageText( DATA_PAGE, JSON.stringify( data ) );
 }
 
 async function readData(): Promise<any> {
-	const client = await apiClient();
-	const res: any = await client.request( { action: 'query', titles: DATA_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
-	return JSON.parse( res.query.pages[ 0 ].revisions[ 0 ].slots.main.content );
+	return JSON.parse( ( await readPageText( DATA_PAGE ) )! );
 }
 
 /** Everything a hostile page view must not do, checked inside the page. */

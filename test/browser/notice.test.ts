@@ -1,21 +1,17 @@
 // Issue: office-action notices for readers and editors, in the reader's own language.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, launch, loginState, open, SKINS, tabTo, visit, wiki } from './helpers';
+import { DATA_PAGE, launch, loginState, open, readPageText, savePageText, SKINS, tabTo, visit, wiki } from './helpers';
 
-const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 const STATEMENT = 'Office_actions/September_2021_statement';
 
 async function readData(): Promise<any> {
-	const client = await apiClient();
-	const res: any = await client.request( { action: 'query', titles: DATA_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
-	return JSON.parse( res.query.pages[ 0 ].revisions[ 0 ].slots.main.content );
+	return JSON.parse( ( await readPageText( DATA_PAGE ) )! );
 }
 
 /** Edits the on-wiki notices page as an interface admin would. */
-async function writeData( data: unknown ): Promise<void> {
-	const client = await apiClient();
-	await client.request( { action: 'edit', title: DATA_PAGE, text: JSON.stringify( data, null, '\t' ), summary: 'test', token: client.csrfToken } );
+function writeData( data: unknown ): Promise<void> {
+	return savePageText( DATA_PAGE, JSON.stringify( data, null, '\t' ) );
 }
 
 function bannerInfo( page: Page ) {

@@ -3,10 +3,9 @@
 import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_FAULTS, apiClient, launch, loginState, open, reportCases, tabTo, url, visit, wiki, withoutGadget } from './helpers';
+import { API_FAULTS, DATA_PAGE, launch, loginState, open, readPageText, reportCases, savePageText, tabTo, url, visit, wiki, withoutGadget } from './helpers';
 
 const AXE = path.resolve( __dirname, '../../node_modules/axe-core/axe.min.js' );
-const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 
 async function axe( page: Page, selector: string ) {
 	await page.addScriptTag( { path: AXE } );
@@ -190,15 +189,6 @@ describe( 'the account page\'s live check failing', () => {
 
 	it.each( API_FAULTS )( 'still shows the status from the data after %s, and says the live check could not be made', async ( _name, setup ) => {
 		const { context, page, errors } = await open( browser );
-		await context.addInitScript( () => {
-			( window as any ).oanOnError = 0;
-			window.addEventListener( 'error', () => {
-				( window as any ).oanOnError++;
-			} );
-			window.addEventListener( 'unhandledrejection', () => {
-				( window as any ).oanOnError++;
-			} );
-		} );
 		await setup( page );
 		await visit( page, 'User:Example_banned_user_1' );
 		expect( await page.textContent( '.oan-account-status' ) ).toBe( 'This account was banned by a Wikimedia Foundation office action on September 13, 2021.' );
@@ -214,13 +204,10 @@ describe( 'malformed notices data', () => {
 	let original: string;
 	beforeAll( async () => {
 		browser = await launch();
-		const client = await apiClient();
-		const res: any = await client.request( { action: 'query', titles: DATA_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
-		original = res.query.pages[ 0 ].revisions[ 0 ].slots.main.content;
+		original = ( await readPageText( DATA_PAGE ) )!;
 	} );
 	afterAll( async () => {
-		const client = await apiClient();
-		await client.request( { action: 'edit', title: DATA_PAGE, text: original, contentmodel: 'json', summary: 'restore', token: client.csrfToken } );
+		await savePageText( DATA_PAGE, original, { contentmodel: 'json' } );
 		await browser.close();
 	} );
 
@@ -244,8 +231,7 @@ describe( 'malformed notices data', () => {
 	for ( const [ name, change, warning ] of CASES ) {
 		it( `warns once and keeps the page working with ${ name }`, async () => {
 			tried++;
-			const client = await apiClient();
-			await client.request( { action: 'edit', title: DATA_PAGE, text: JSON.stringify( change( JSON.parse( original ) ) ), summary: 'test', token: client.csrfToken } );
+			await savePageText( DATA_PAGE, JSON.stringify( change( JSON.parse( original ) ) ) );
 			const { context, page, errors, warnings } = await open( browser );
 			await visit( page, 'Main_Page' );
 			const ours = warnings.filter( ( w ) => w.startsWith( '[office-action-notice]' ) );
@@ -261,8 +247,7 @@ describe( 'malformed notices data', () => {
 
 	it( 'warns once when a revision went backwards, and keeps the reader\'s dismissal', async () => {
 		tried++;
-		const client = await apiClient();
-		await client.request( { action: 'edit', title: DATA_PAGE, text: original, contentmodel: 'json', summary: 'test', token: client.csrfToken } );
+		await savePageText( DATA_PAGE, original, { contentmodel: 'json' } );
 		const { context, page, errors, warnings } = await open( browser );
 		// This reader dismissed revision 5 of the notice; the wiki's data says 2.
 		await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '5' ) );
@@ -277,8 +262,7 @@ describe( 'malformed notices data', () => {
 
 	it( 'warns once when the page is not JSON at all (its content model changed)', async () => {
 		tried++;
-		const client = await apiClient();
-		await client.request( { action: 'edit', title: DATA_PAGE, text: '{"notices": [ broken', contentmodel: 'text', summary: 'test', token: client.csrfToken } );
+		await savePageText( DATA_PAGE, '{"notices": [ broken', { contentmodel: 'text' } );
 		const { context, page, errors, warnings } = await open( browser );
 		await visit( page, 'Main_Page' );
 		const ours = warnings.filter( ( w ) => w.startsWith( '[office-action-notice]' ) );

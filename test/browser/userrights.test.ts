@@ -2,9 +2,8 @@
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { API_FAULTS, apiClient, launch, loginState, open, reportCases, visit, wiki } from './helpers';
+import { API_FAULTS, apiClient, DATA_PAGE, launch, loginState, open, readPageText, reportCases, savePageText, visit, wiki } from './helpers';
 
-const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
 
 async function groupsOf( name: string ): Promise<Record<string, string>> {
@@ -53,16 +52,6 @@ describe( 'Special:UserRights', () => {
 			if ( r.url().includes( '/api.php' ) ) {
 				apiRequests.push( r.url() );
 			}
-		} );
-		// Uncaught errors counted by window.onerror too, not only by the browser's pageerror.
-		await w.context.addInitScript( () => {
-			( window as any ).oanOnError = 0;
-			window.addEventListener( 'error', () => {
-				( window as any ).oanOnError++;
-			} );
-			window.addEventListener( 'unhandledrejection', () => {
-				( window as any ).oanOnError++;
-			} );
 		} );
 		if ( setup ) {
 			await setup( w.page );
@@ -177,12 +166,10 @@ describe( 'Special:UserRights', () => {
 	} );
 
 	it( 'warns about an account of another wiki (Name@otherwiki), and the acknowledged groups land there', async () => {
-		const client = await apiClient();
-		const page0: any = await client.request( { action: 'query', titles: DATA_PAGE, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
-		const original = page0.query.pages[ 0 ].revisions[ 0 ].slots.main.content;
+		const original = ( await readPageText( DATA_PAGE ) )!;
 		const data = JSON.parse( original );
 		data.notices[ 0 ].accounts.push( { name: 'Remote editor', action: 'desysopped', date: '2021-09-13' } );
-		await client.request( { action: 'edit', title: DATA_PAGE, text: JSON.stringify( data ), summary: 'test', token: client.csrfToken } );
+		await savePageText( DATA_PAGE, JSON.stringify( data ) );
 		try {
 			const { context, page, errors, apiRequests } = await openRights( 'Special:UserRights/Remote_editor@otherwiki', {} );
 			const w = await warning( page );
@@ -202,7 +189,7 @@ describe( 'Special:UserRights', () => {
 			expect( errors ).toEqual( [] );
 			await context.close();
 		} finally {
-			await client.request( { action: 'edit', title: DATA_PAGE, text: original, summary: 'restore', token: client.csrfToken } );
+			await savePageText( DATA_PAGE, original );
 		}
 	} );
 
