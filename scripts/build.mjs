@@ -21,6 +21,7 @@ const SOURCES = {
 	'office-action-notice.css': { file: 'src/styles/gadget.css' },
 	'office-action-notice-notices.json': { file: 'data/notices.json' },
 	'office-action-notice-reserve.css': { file: 'src/styles/reserve.css' },
+	'office-action-notice-quiet.css': { file: 'src/styles/quiet.css' },
 	'office-action-notice-accounts.js': { entry: 'src/accounts/entry.ts', messages: [ 'oan-account-', 'oan-ur-' ] },
 	'office-action-notice-accounts.css': { file: 'src/styles/accounts.css' }
 };

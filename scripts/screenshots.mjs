@@ -27,6 +27,7 @@ function ensureFonts() {
 export const SHOTS = [
 	{ file: 'banner-vector-2022.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-vector-2022-night.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, night: true },
+	{ file: 'banner-dismissed-vector-2022.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, dismissed: true },
 	{ file: 'banner-minerva-phone.png', title: 'Main_Page', query: { useskin: 'minerva' }, viewport: { width: 390, height: 844 }, mobile: true },
 	{ file: 'banner-rtl-he.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'he' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-bn-partial.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'bn' }, viewport: { width: 1280, height: 800 } },
@@ -46,6 +47,9 @@ export async function shoot( server, admin, shots = SHOTS, outDir = OUT ) {
 			if ( shot.night ) {
 				await context.addCookies( [ { name: 'oanwikimwclientpreferences', value: 'skin-theme-clientpref-night', url: server } ] );
 			}
+			if ( shot.dismissed ) {
+				await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+			}
 			const page = await context.newPage();
 			if ( shot.login ) {
 				await page.goto( `${ server }/index.php?title=Special:UserLogin` );
@@ -55,7 +59,7 @@ export async function shoot( server, admin, shots = SHOTS, outDir = OUT ) {
 			}
 			const params = new URLSearchParams( { title: shot.title, ...shot.query } );
 			await page.goto( `${ server }/index.php?${ params }` );
-			await page.waitForSelector( '.oan-notice, .oan-account', { timeout: 15000 } );
+			await page.waitForSelector( '.oan-notice, .oan-minimised, .oan-account', { timeout: 15000 } );
 			for ( const group of shot.tick || [] ) {
 				await page.check( `#wpGroup-${ group }` );
 			}

@@ -9,6 +9,7 @@ import { pickMessages } from './i18n/pick';
 import { findApplicableNotices, PageContext } from './notice/applicability';
 import { showBanners } from './notice/mount';
 import { Dismissals } from './notice/dismissal';
+import { QUIET_OPTION, QuietEvent, quietChange } from './notice/quiet';
 import { mwRenderDeps } from './util/mwDeps';
 
 // ResourceLoader runs a package gadget's files with a `require` for its other files. The build
@@ -31,7 +32,7 @@ function loadData(): NoticesData {
 	try {
 		raw = OAN_PACKAGE_REQUIRE( './office-action-notice-notices.json' );
 	} catch ( e ) {
-		warn( `the notices page could not be read (${ ( e as Error ).message }); nothing is shown` );
+		warn( `notices page unreadable (${ ( e as Error ).message }); nothing shown` );
 		return { notices: [], restrictedGroups: [] };
 	}
 	const result = validateNoticesData( raw );
@@ -46,7 +47,7 @@ function languageChain( userLanguage: string ): string[] {
 			return chain;
 		}
 	} catch ( e ) {
-		warn( 'mw.language.getFallbackLanguageChain is unavailable; using the interface language and English' );
+		warn( 'no language fallback chain; using the interface language, then English' );
 	}
 	return [ userLanguage, 'en' ];
 }
@@ -60,6 +61,37 @@ function pageContext(): PageContext {
 		userGroups: ( mw.config.get( 'wgUserGroups' ) as string[] | null ) || [],
 		isAnonymous: !mw.config.get( 'wgUserName' )
 	};
+}
+
+/**
+ * The reader's quiet option (see notice/quiet.ts), and a handler that changes it when it must:
+ * the API module loads only then, never on an ordinary page view.
+ */
+function quietOption( loggedIn: boolean ): { on: boolean; onQuiet: ( event: QuietEvent ) => void } {
+	let on = false;
+	try {
+		on = String( mw.user.options.get( QUIET_OPTION ) ) === '1';
+	} catch ( e ) {
+		warn( 'no mw.user.options; assuming the reserved room' );
+	}
+	const state = {
+		on,
+		onQuiet: ( event: QuietEvent ): void => {
+			const value = quietChange( loggedIn, state.on, event );
+			if ( value === null ) {
+				return;
+			}
+			state.on = value === '1';
+			Promise.resolve( mw.loader.using( 'mediawiki.api' ) )
+				.then( () => new mw.Api().saveOption( QUIET_OPTION, value ) )
+				.then( () => {
+					mw.user.options.set( QUIET_OPTION, value );
+				}, ( code: unknown ) => {
+					warn( `${ QUIET_OPTION } not saved (${ String( code ) })` );
+				} );
+		}
+	};
+	return state;
 }
 
 /** Marks for the benchmark (module start → shown), where the browser has the User Timing API. */
@@ -85,7 +117,11 @@ function main(): void {
 
 	const ctx = pageContext();
 	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
-	api.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), warn );
+	const quiet = quietOption( !ctx.isAnonymous );
+	api.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), warn, {
+		roomReserved: !quiet.on,
+		onQuiet: quiet.onQuiet
+	} );
 
 	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;
 	const relevantUser = mw.config.get( 'wgRelevantUserName' ) as string | null;

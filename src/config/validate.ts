@@ -55,28 +55,28 @@ function text( value: unknown, field: string, max = MAX_TEXT ): string {
 		fail( field, 'holds a lone surrogate' );
 	}
 	if ( UNSAFE_TEXT.test( value ) ) {
-		fail( field, 'holds a control or bidirectional-override character' );
+		fail( field, 'holds a control or bidi character' );
 	}
 	return value;
 }
 
 function languageCode( value: unknown, field: string ): string {
 	if ( typeof value !== 'string' || !LANGUAGE_CODE.test( value ) ) {
-		fail( field, 'must be a MediaWiki language code such as "en" or "zh-hant"' );
+		fail( field, 'must be a language code' );
 	}
 	return value;
 }
 
 function localized( value: unknown, field: string ): LocalizedText {
 	if ( !isObject( value ) ) {
-		fail( field, 'must be an object of language code to text' );
+		fail( field, 'must be an object' );
 	}
 	const out: LocalizedText = {};
 	for ( const key of Object.keys( value ) ) {
 		out[ languageCode( key, `${ field } key "${ key }"` ) ] = text( value[ key ], `${ field }.${ key }` );
 	}
 	if ( !out.en ) {
-		fail( `${ field }.en`, 'is missing (English is the last fallback)' );
+		fail( `${ field }.en`, 'is missing' );
 	}
 	return out;
 }
@@ -90,7 +90,7 @@ function realDay( value: string ): boolean {
 
 function date( value: unknown, field: string ): string {
 	if ( typeof value !== 'string' || !ISO_DATE.test( value ) || isNaN( Date.parse( value ) ) || !realDay( value ) ) {
-		fail( field, 'must be an ISO 8601 date such as "2021-09-16"' );
+		fail( field, 'must be a date (YYYY-MM-DD)' );
 	}
 	return value;
 }
@@ -102,12 +102,9 @@ const RELATIVE_TITLE = /^\.\.?$|^\.\.?\/|\/\.\.?\/|\/\.\.?$|~~~/;
 /** A wiki page name, optionally with an interwiki prefix; never a URL. */
 function pageName( value: unknown, field: string ): string {
 	const name = text( value, field, MAX_NAME );
-	if ( RELATIVE_TITLE.test( name.replace( /^[^:]*:/, '' ) ) || RELATIVE_TITLE.test( name ) ) {
-		fail( field, 'must be a wiki page name (no "." or ".." path segments, no "~~~")' );
-	}
-	if ( ILLEGAL_TITLE.test( name ) || /^\s|\s$/.test( name ) || /^[a-z][a-z0-9+.-]*:\/\//i.test( name ) ||
-		/^(javascript|data|vbscript|file|blob):/i.test( name ) || name.startsWith( '/' ) ) {
-		fail( field, 'must be a wiki page name such as "m:Office actions" (no URL, no # < > [ ] | { })' );
+	if ( RELATIVE_TITLE.test( name.replace( /^[^:]*:/, '' ) ) || RELATIVE_TITLE.test( name ) || ILLEGAL_TITLE.test( name ) ||
+		/^\s|\s$/.test( name ) || /^[a-z][a-z0-9+.-]*:\/\//i.test( name ) || /^(javascript|data|vbscript|file|blob):/i.test( name ) || name.startsWith( '/' ) ) {
+		fail( field, 'must be a wiki page name, not a URL' );
 	}
 	return name;
 }
@@ -204,7 +201,7 @@ function target( value: unknown, field: string ): NoticeTarget {
 		fail( `${ field }.users`, `must be one of ${ AUDIENCES.join( ', ' ) }` );
 	}
 	const out: NoticeTarget = { users: users as AudienceFilter };
-	const wikis = optionalList( value.wikis, `${ field }.wikis`, matching( DBNAME, 'a database name such as "zhwiki"' ) );
+	const wikis = optionalList( value.wikis, `${ field }.wikis`, matching( DBNAME, 'a database name' ) );
 	const langs = optionalList( value.contentLanguages, `${ field }.contentLanguages`, languageCode );
 	const namespaces = optionalList( value.namespaces, `${ field }.namespaces`, ( v, f ) => {
 		if ( typeof v !== 'number' || !Number.isInteger( v ) ) {
@@ -212,7 +209,7 @@ function target( value: unknown, field: string ): NoticeTarget {
 		}
 		return v;
 	} );
-	const groups = optionalList( value.groups, `${ field }.groups`, matching( GROUP, 'a user group name such as "sysop"' ) );
+	const groups = optionalList( value.groups, `${ field }.groups`, matching( GROUP, 'a group name' ) );
 	if ( wikis ) {
 		out.wikis = wikis;
 	}
@@ -234,11 +231,11 @@ function notice( value: unknown, field: string ): Notice {
 	}
 	const id = value.id;
 	if ( typeof id !== 'string' || !ID.test( id ) ) {
-		fail( `${ field }.id`, 'must be letters, digits, ".", "_" or "-" (at most 64)' );
+		fail( `${ field }.id`, 'must be 1-64 of A-Z a-z 0-9 . _ -' );
 	}
 	const revision = value.revision;
 	if ( typeof revision !== 'number' || !Number.isInteger( revision ) || revision < 1 ) {
-		fail( `${ field }.revision`, 'must be a whole number of at least 1' );
+		fail( `${ field }.revision`, 'must be a whole number from 1' );
 	}
 	const out: Notice = {
 		id,
@@ -277,7 +274,7 @@ function restrictedGroup( value: unknown, field: string ): RestrictedGroup {
 		fail( `${ field }.kind`, `must be one of ${ RESTRICTION_KINDS.join( ', ' ) }` );
 	}
 	return {
-		group: matching( GROUP, 'a user group name such as "checkuser"' )( value.group, `${ field }.group` ),
+		group: matching( GROUP, 'a group name' )( value.group, `${ field }.group` ),
 		kind: kind as RestrictionKind,
 		policy: pageName( value.policy, `${ field }.policy` )
 	};

@@ -12,7 +12,7 @@ export function sortUpdates<T extends { date: string }>( updates: T[] ): T[] {
 }
 
 /** A DOM id fragment safe for any notice id. */
-function domId( noticeId: string ): string {
+export function domId( noticeId: string ): string {
 	return 'oan-notice-' + noticeId.replace( /[^A-Za-z0-9_-]/g, '_' );
 }
 

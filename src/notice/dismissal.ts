@@ -2,6 +2,7 @@
 export interface DismissalStore {
 	get( key: string ): string | null | false;
 	set( key: string, value: string, expiry?: number ): boolean;
+	remove( key: string ): boolean;
 }
 
 /** Dismissals last a year; a new revision of the notice shows it again at once. */
@@ -43,6 +44,18 @@ export class Dismissals {
 	 */
 	isDismissed( noticeId: string, revision: number ): boolean {
 		return this.dismissedRevision( noticeId ) >= revision;
+	}
+
+	/** Forgets the dismissal: the reader asked to see the notice again. */
+	restore( noticeId: string ): void {
+		delete this.memory[ noticeId ];
+		try {
+			if ( this.store ) {
+				this.store.remove( dismissalKey( noticeId ) );
+			}
+		} catch ( e ) {
+			// Storage unavailable: nothing was kept there either.
+		}
 	}
 
 	/** @return whether the dismissal was stored beyond this page view */

@@ -1,10 +1,20 @@
+import { pickLocalized } from '../i18n/pick';
 import { Notice } from '../config/types';
-import { RenderDeps } from '../util/dom';
-import { renderBanner } from './banner';
+import { el, RenderDeps, setLanguage } from '../util/dom';
+import { domId, renderBanner } from './banner';
 import { Dismissals } from './dismissal';
+import { QuietEvent } from './quiet';
+import { holdRoom, HOLDING_CLASS } from './room';
 
 /** Class on <html> once the gadget has placed its notices: the styles peer then drops its reserved room. */
 export const READY_CLASS = 'oan-ready';
+
+export interface MountOptions {
+	/** Whether the styles peer kept a room on this page view (not for readers with the quiet gadget). */
+	roomReserved: boolean;
+	/** Told when a banner shows, and when the reader dismisses the last one on the page. */
+	onQuiet: ( event: QuietEvent ) => void;
+}
 
 /**
  * Where MediaWiki shows its site notice: #siteNotice on Vector, MonoBook and Minerva; Timeless
@@ -19,8 +29,7 @@ function noticeContainer(): HTMLElement | null {
 	if ( !host ) {
 		return null;
 	}
-	const container = document.createElement( 'div' );
-	container.className = 'oan-notices';
+	const container = el( 'div', 'oan-notices' );
 	if ( host.id === 'siteNotice' ) {
 		host.appendChild( container );
 	} else {
@@ -30,43 +39,95 @@ function noticeContainer(): HTMLElement | null {
 }
 
 /**
- * Shows every applicable notice the reader has not dismissed; returns the ids shown.
+ * Shows every applicable notice the reader has not dismissed; returns the ids shown. Where the
+ * reader dismissed them all and the room was reserved, one-line bars of the hidden notices hold
+ * the room (see room.ts), each with a button that shows its notice again.
  *
  * @param notices applicable notices, in order
  * @param deps messages, URLs and languages
  * @param dismissals this reader's dismissals
  * @param warn console warning for data problems found on the way
+ * @param options the reserved room and the quiet option
  */
-export function showBanners( notices: Notice[], deps: RenderDeps, dismissals: Dismissals, warn: ( message: string ) => void ): string[] {
+export function showBanners(
+	notices: Notice[], deps: RenderDeps, dismissals: Dismissals, warn: ( message: string ) => void, options: MountOptions
+): string[] {
 	for ( const n of notices ) {
 		const seen = dismissals.dismissedRevision( n.id );
 		if ( seen > n.revision ) {
-			warn( `notice "${ n.id }" has revision ${ n.revision }, lower than the ${ seen } this reader dismissed: a revision must only go up; the notice stays dismissed` );
+			warn( `notice "${ n.id }": revision ${ n.revision } is below the ${ seen } dismissed (revisions must only rise); stays dismissed` );
 		}
 	}
-	const visible = notices.filter( ( n ) => !dismissals.isDismissed( n.id, n.revision ) );
-	const container = visible.length ? noticeContainer() : null;
+	const isHidden = ( n: Notice ): boolean => dismissals.isDismissed( n.id, n.revision );
+	const visible = notices.filter( ( n ) => !isHidden( n ) );
+	const container = visible.length || ( notices.length && options.roomReserved ) ? noticeContainer() : null;
 	const shown: string[] = [];
 	if ( container ) {
-		for ( const notice of visible ) {
-			const banner = renderBanner( notice, deps, () => {
+		const banner = ( notice: Notice ): HTMLElement => {
+			const box = renderBanner( notice, deps, () => {
 				dismissals.dismiss( notice.id, notice.revision );
-				moveFocusAway( banner );
-				banner.remove();
+				const next = box.nextElementSibling || box.previousElementSibling;
+				box.remove();
+				if ( container.querySelector( '.oan-notice' ) ) {
+					focusOn( next && next.querySelector<HTMLElement>( '.oan-notice-dismiss' ) );
+					return;
+				}
+				// The last one: its room stays, with the hidden notices' bars in it.
+				const bars = showHidden( notices.filter( isHidden ) );
+				focusOn( bars[ 0 ] || document.getElementById( 'firstHeading' ) || document.getElementById( 'content' ) );
+				options.onQuiet( 'all-dismissed' );
 			} );
-			container.appendChild( banner );
-			shown.push( notice.id );
+			return box;
+		};
+		const showHidden = ( hidden: Notice[] ): HTMLElement[] => {
+			holdRoom( container );
+			return hidden.map( ( notice ) => container.appendChild( renderHiddenBar( notice, deps, ( bar ) => {
+				dismissals.restore( notice.id );
+				const box = banner( notice );
+				container.replaceChild( box, bar );
+				container.classList.remove( HOLDING_CLASS );
+				focusOn( box );
+				options.onQuiet( 'shown' );
+			} ) ) );
+		};
+		if ( visible.length ) {
+			for ( const notice of visible ) {
+				container.appendChild( banner( notice ) );
+				shown.push( notice.id );
+			}
+			options.onQuiet( 'shown' );
+		} else {
+			showHidden( notices );
 		}
 	}
 	document.documentElement.classList.add( READY_CLASS );
 	return shown;
 }
 
-/** Keeps keyboard focus on the page when a banner goes: the next banner's button, else the content. */
-function moveFocusAway( banner: HTMLElement ): void {
-	const next = ( banner.nextElementSibling || banner.previousElementSibling ) as HTMLElement | null;
-	const target = ( next && next.querySelector<HTMLElement>( '.oan-notice-dismiss' ) ) ||
-		document.getElementById( 'firstHeading' ) || document.getElementById( 'content' );
+/**
+ * The one-line bar of a notice the reader dismissed: "Notice hidden: <title>", and a button that
+ * shows it again.
+ */
+export function renderHiddenBar( notice: Notice, deps: RenderDeps, onShow: ( hidden: HTMLElement ) => void ): HTMLElement {
+	const bar = el( 'div', 'oan-minimised oan-row' );
+	bar.setAttribute( 'data-oan-hidden', notice.id );
+	const title = pickLocalized( notice.title, deps.chain );
+	const label = el( 'span', undefined, `${ deps.msg( 'oan-notice-hidden' ) } ` );
+	label.id = `${ domId( notice.id ) }-hidden`;
+	const name = label.appendChild( el( 'span', undefined, title.text ) );
+	setLanguage( name, title.lang, deps.userLanguage );
+	const show = el( 'button', 'oan-notice-toggle', deps.msg( 'oan-notice-show' ) );
+	show.type = 'button';
+	show.setAttribute( 'aria-describedby', label.id );
+	show.addEventListener( 'click', () => onShow( bar ) );
+	bar.appendChild( label );
+	bar.appendChild( document.createTextNode( ' ' ) );
+	bar.appendChild( show );
+	return bar;
+}
+
+/** Keeps keyboard focus on the page when what had it goes away. */
+function focusOn( target: HTMLElement | null ): void {
 	if ( target ) {
 		if ( !target.matches( 'a, button, input, select, textarea, [tabindex]' ) ) {
 			target.setAttribute( 'tabindex', '-1' );

@@ -145,6 +145,40 @@ export async function withoutGadget( page: Page ): Promise<void> {
 }
 
 /**
+ * Records, from the very start of every page in the context, the layout shifts that move the page
+ * title or content (#firstHeading, #mw-content-text): what a notice above them moves. The skins
+ * also move their own sidebars and footers as their scripts settle, with or without this gadget
+ * and not every time; those shifts touch neither and are left out. Every entry counts, also those
+ * flagged as input-driven (mobile emulation flags early shifts so without any input).
+ */
+export async function observeContentShifts( context: BrowserContext ): Promise<void> {
+	await context.addInitScript( () => {
+		( window as any ).oanShifts = [];
+		new PerformanceObserver( ( list ) => {
+			for ( const entry of list.getEntries() as any[] ) {
+				const nodes: Element[] = ( entry.sources || [] ).map( ( s: any ) => s.node ).filter( ( n: any ) => n && n.contains );
+				const content = [ document.getElementById( 'firstHeading' ), document.getElementById( 'mw-content-text' ) ].filter( Boolean ) as Element[];
+				const movesContent = nodes.some( ( n ) => content.some( ( c ) => n.contains( c ) || c.contains( n ) ) );
+				( window as any ).oanShifts.push( { value: entry.value, at: entry.startTime, movesContent, sources: nodes.map( ( n ) => n.id || n.className ) } );
+			}
+		} ).observe( { type: 'layout-shift', buffered: true } );
+	} );
+}
+
+export interface Shift {
+	value: number;
+	at: number;
+	movesContent: boolean;
+	sources: string[];
+}
+
+/** The shifts recorded so far, and the sum of those that moved the content. */
+export async function contentShifts( page: Page ): Promise<{ shifts: Shift[]; total: number }> {
+	const shifts = await page.evaluate( () => ( window as any ).oanShifts as Shift[] );
+	return { shifts, total: shifts.filter( ( s ) => s.movesContent ).reduce( ( sum, s ) => sum + s.value, 0 ) };
+}
+
+/**
  * Presses Tab, as a keyboard user would, until the focused element matches the selector.
  *
  * @return whether it got there within the given number of presses

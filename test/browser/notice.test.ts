@@ -1,7 +1,7 @@
 // Issue: office-action notices for readers and editors, in the reader's own language.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_PAGE, launch, loginState, open, readPageText, savePageText, SKINS, tabTo, visit, wiki } from './helpers';
+import { contentShifts, DATA_PAGE, launch, loginState, observeContentShifts, open, readPageText, savePageText, SKINS, tabTo, url, visit, wiki } from './helpers';
 
 const STATEMENT = 'Office_actions/September_2021_statement';
 
@@ -65,10 +65,12 @@ describe( 'the notice banner', () => {
 		await visit( page, 'Main_Page' );
 		await page.click( '.oan-notice-dismiss' );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
-		expect( await page.evaluate( () => document.activeElement && document.activeElement !== document.body ) ).toBe( true );
+		// In its place, holding its room: a one-line bar that has the focus.
+		expect( await page.evaluate( () => document.activeElement && document.activeElement.matches( '.oan-minimised' ) ) ).toBe( true );
 		await page.reload();
 		await page.waitForFunction( () => ( window as any ).oanReadyCount > 0 );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
+		expect( await page.textContent( '.oan-minimised' ) ).toBe( 'Notice hidden: Office action on Chinese-language projects (September 2021) Show' );
 		const stored = await context.storageState();
 
 		const bumped = JSON.parse( JSON.stringify( original ) );
@@ -78,6 +80,7 @@ describe( 'the notice banner', () => {
 		const later = await open( browser, { storageState: stored } );
 		await visit( later.page, 'Main_Page' );
 		expect( await later.page.locator( '.oan-notice' ).count() ).toBe( 1 );
+		expect( await later.page.locator( '.oan-minimised' ).count() ).toBe( 0 );
 		await writeData( original );
 		await later.context.close();
 		await context.close();
@@ -92,6 +95,108 @@ describe( 'the notice banner', () => {
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
 		expect( await page.evaluate( () => document.activeElement !== document.body && document.activeElement !== null ) ).toBe( true );
 		await context.close();
+	} );
+
+	it( 'shows a dismissed notice again from its bar, with the keyboard alone, and for good', async () => {
+		const { context, page, errors } = await open( browser );
+		await visit( page, 'Main_Page' );
+		await page.evaluate( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '2' ) );
+		await page.reload();
+		await page.waitForFunction( () => ( window as any ).oanReadyCount > 0 );
+		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
+		expect( await tabTo( page, '.oan-minimised button' ) ).toBe( true );
+		expect( await page.evaluate( () => {
+			const button = document.activeElement!;
+			return [ button.textContent, document.getElementById( button.getAttribute( 'aria-describedby' )! )?.textContent ];
+		} ) ).toEqual( [ 'Show', 'Notice hidden: Office action on Chinese-language projects (September 2021)' ] );
+		await page.keyboard.press( 'Enter' );
+		expect( ( await bannerInfo( page ) ).map( ( b ) => [ b.id, b.visible ] ) ).toEqual( [ [ 'office-action-2021-09', true ] ] );
+		expect( await page.locator( '.oan-minimised' ).count() ).toBe( 0 );
+		expect( await page.evaluate( () => document.activeElement?.matches( '.oan-notice' ) ) ).toBe( true );
+		expect( await page.evaluate( () => localStorage.getItem( 'oan-dismissed-office-action-2021-09' ) ) ).toBeNull();
+		await page.reload();
+		await page.waitForFunction( () => ( window as any ).oanReadyCount > 0 );
+		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+
+	it( 'logged in: after the last dismissal the pages keep no room, until a new revision brings notice and room back', async () => {
+		// A new account, so no other test's options get in the way.
+		const name = `Quiet reader ${ Date.now() }`;
+		const signup = await browser.newContext();
+		const form = await signup.newPage();
+		await form.goto( url( 'Special:CreateAccount' ) );
+		await form.fill( '#wpName2', name );
+		await form.fill( '#wpPassword2', 'quiet-reader-password-1' );
+		await form.fill( '#wpRetype', 'quiet-reader-password-1' );
+		await Promise.all( [ form.waitForNavigation(), form.click( '#wpCreateaccount' ) ] );
+		const state = await signup.storageState();
+		await signup.close();
+
+		const { context, page, errors } = await open( browser, { storageState: state } );
+		await observeContentShifts( context );
+		const api: string[] = [];
+		const styles: string[] = [];
+		page.on( 'request', ( r ) => {
+			if ( r.url().includes( '/api.php' ) ) {
+				api.push( `${ r.method() } ${ r.postData() || r.url() }` );
+			}
+			if ( r.url().includes( 'only=styles' ) ) {
+				styles.push( decodeURIComponent( r.url() ) );
+			}
+		} );
+		await visit( page, 'Main_Page' );
+		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
+		expect( api ).toEqual( [] );
+		const saved = page.waitForResponse( ( r ) => r.url().includes( '/api.php' ) && r.request().method() === 'POST' );
+		await page.click( '.oan-notice-dismiss' );
+		await saved;
+		expect( api ).toHaveLength( 1 );
+		expect( api[ 0 ] ).toMatch( /action=options/ );
+		expect( api[ 0 ] ).toMatch( /gadget-office-action-notice-quiet(%3D|=)1/ );
+
+		// The next page is served with the quiet gadget: no room, nothing closes up, no request.
+		api.length = 0;
+		styles.length = 0;
+		await visit( page, 'Main_Page' );
+		await page.waitForTimeout( 500 );
+		expect( styles.join( ' ' ) ).toContain( 'ext.gadget.office-action-notice-quiet' );
+		expect( await page.locator( '.oan-notices' ).count() ).toBe( 0 );
+		expect( ( await contentShifts( page ) ).total ).toBeLessThanOrEqual( 0.001 );
+		expect( api ).toEqual( [] );
+
+		// A new revision shows again, and the option goes back (one request, on that view only).
+		// A new context with the same session and storage, so no HTTP cache hides the new version.
+		const session = await context.storageState();
+		await context.close();
+		const bumped = JSON.parse( JSON.stringify( original ) );
+		bumped.notices[ 0 ].revision += 1;
+		await writeData( bumped );
+		const later = await open( browser, { storageState: session } );
+		api.length = 0;
+		later.page.on( 'request', ( r ) => {
+			if ( r.url().includes( '/api.php' ) ) {
+				api.push( `${ r.method() } ${ r.postData() || r.url() }` );
+			}
+		} );
+		try {
+			const back = later.page.waitForResponse( ( r ) => r.url().includes( '/api.php' ) && r.request().method() === 'POST' );
+			await visit( later.page, 'Main_Page' );
+			await back;
+			expect( await later.page.locator( '.oan-notice' ).count() ).toBe( 1 );
+			expect( api ).toHaveLength( 1 );
+			expect( api[ 0 ] ).toMatch( /gadget-office-action-notice-quiet(%3D|=)0/ );
+			api.length = 0;
+			await visit( later.page, 'Main_Page' );
+			expect( await later.page.locator( '.oan-notice' ).count() ).toBe( 1 );
+			expect( api ).toEqual( [] );
+		} finally {
+			await writeData( original );
+		}
+		expect( errors ).toEqual( [] );
+		expect( later.errors ).toEqual( [] );
+		await later.context.close();
 	} );
 
 	it( 'still shows where storage is unavailable, and is dismissed for the page view only', async () => {
@@ -139,7 +244,7 @@ describe( 'the notice banner', () => {
 		await visit( page, 'Main_Page' );
 		expect( ( await bannerInfo( page ) ).map( ( b ) => b.id ) ).toEqual( [ 'office-action-2021-09' ] );
 		expect( warnings.filter( ( w ) => w.includes( '[office-action-notice]' ) ) ).toEqual( [
-			'[office-action-notice] notices[0].revision must be a whole number of at least 1; skipped'
+			'[office-action-notice] notices[0].revision must be a whole number from 1; skipped'
 		] );
 		expect( errors ).toEqual( [] );
 		await writeData( original );

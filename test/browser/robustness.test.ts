@@ -219,11 +219,11 @@ describe( 'malformed notices data', () => {
 		[ 'an unknown language code', ( d ) => {
 			d.notices[ 0 ].title.Chinese = '中文';
 			return d;
-		}, /notices\[0\]\.title key "Chinese" must be a MediaWiki language code/ ],
+		}, /notices\[0\]\.title key "Chinese" must be a language code/ ],
 		[ 'a date that does not parse', ( d ) => {
 			d.notices[ 0 ].published = '2021-02-30';
 			return d;
-		}, /notices\[0\]\.published must be an ISO 8601 date/ ],
+		}, /notices\[0\]\.published must be a date/ ],
 		[ 'not an object at all', () => [ 1, 2, 3 ], /notices data must be a JSON object/ ]
 	];
 	let tried = 0;
@@ -254,7 +254,7 @@ describe( 'malformed notices data', () => {
 		await visit( page, 'Main_Page' );
 		const ours = warnings.filter( ( w ) => w.startsWith( '[office-action-notice]' ) );
 		failed += ours.length === 1 && errors.length === 0 ? 0 : 1;
-		expect( ours ).toEqual( [ '[office-action-notice] notice "office-action-2021-09" has revision 2, lower than the 5 this reader dismissed: a revision must only go up; the notice stays dismissed' ] );
+		expect( ours ).toEqual( [ '[office-action-notice] notice "office-action-2021-09": revision 2 is below the 5 dismissed (revisions must only rise); stays dismissed' ] );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
 		expect( errors ).toEqual( [] );
 		await context.close();

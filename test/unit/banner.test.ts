@@ -4,6 +4,8 @@ import { Dismissals, DismissalStore, DISMISS_SECONDS } from '../../src/notice/di
 import { clone, defaultNotices, deps } from './helpers';
 
 const noop = vi.fn();
+/** A reader whose page kept no room (the quiet gadget): nothing holds it. */
+const roomless = { roomReserved: false, onQuiet: noop };
 
 describe( 'renderBanner', () => {
 	it( 'shows title, date, summary, latest update, statement link and a labelled dismiss button', () => {
@@ -84,7 +86,8 @@ function memoryStore(): DismissalStore & { data: Record<string, string>; expiry:
 			data[ k ] = v;
 			expiry[ k ] = e;
 			return true;
-		}
+		},
+		remove: ( k ) => delete data[ k ]
 	};
 }
 
@@ -106,7 +109,10 @@ describe( 'Dismissals', () => {
 			get: () => {
 				throw new Error( 'SecurityError' );
 			},
-			set: () => false
+			set: () => false,
+			remove: () => {
+				throw new Error( 'SecurityError' );
+			}
 		};
 		for ( const store of [ null, broken ] ) {
 			const d = new Dismissals( store );
@@ -124,10 +130,10 @@ describe( 'a revision that goes backwards', () => {
 		const store = memoryStore();
 		store.data[ 'oan-dismissed-office-action-2021-09' ] = '5';
 		const warn = vi.fn();
-		const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), warn );
+		const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, roomless );
 		expect( shown ).toEqual( [] );
 		expect( warn ).toHaveBeenCalledTimes( 1 );
-		expect( warn.mock.calls[ 0 ][ 0 ] ).toMatch( /revision 2, lower than the 5 this reader dismissed/ );
+		expect( warn.mock.calls[ 0 ][ 0 ] ).toMatch( /revision 2 is below the 5 dismissed/ );
 	} );
 
 	it( 'shows a notice whose revision rose past the dismissal, without a warning', async () => {
@@ -136,8 +142,115 @@ describe( 'a revision that goes backwards', () => {
 		store.data[ 'oan-dismissed-office-action-2021-09' ] = '1';
 		const warn = vi.fn();
 		document.body.innerHTML = '<div id="siteNotice"></div>';
-		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), warn ) ).toEqual( [ 'office-action-2021-09' ] );
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, roomless ) ).toEqual( [ 'office-action-2021-09' ] );
 		expect( document.querySelectorAll( '#siteNotice .oan-notice' ) ).toHaveLength( 1 );
 		expect( warn ).not.toHaveBeenCalled();
+	} );
+} );
+
+describe( 'a reader who dismissed every notice here', () => {
+	it( 'keeps the reserved room, with a bar per hidden notice that shows it again', async () => {
+		const { showBanners } = await import( '../../src/notice/mount' );
+		const store = memoryStore();
+		store.data[ 'oan-dismissed-office-action-2021-09' ] = '2';
+		document.body.innerHTML = '<div id="siteNotice"></div><h1 id="firstHeading">Page</h1>';
+		const onQuiet = vi.fn();
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, { roomReserved: true, onQuiet } ) ).toEqual( [] );
+		const container = document.querySelector( '#siteNotice .oan-notices' )!;
+		expect( container.classList.contains( 'oan-holding' ) ).toBe( true );
+		expect( document.documentElement.classList.contains( 'oan-ready' ) ).toBe( true );
+		const bar = container.querySelector<HTMLElement>( '.oan-minimised' )!;
+		expect( bar.textContent ).toBe( 'Notice hidden: Office action on Chinese-language projects (September 2021) Show' );
+		const show = bar.querySelector<HTMLButtonElement>( 'button' )!;
+		expect( show.type ).toBe( 'button' );
+		expect( document.getElementById( show.getAttribute( 'aria-describedby' )! )?.textContent ).toBe( 'Notice hidden: Office action on Chinese-language projects (September 2021)' );
+		expect( onQuiet ).not.toHaveBeenCalled();
+
+		show.click();
+		expect( container.querySelector( '.oan-minimised' ) ).toBeNull();
+		expect( container.querySelectorAll( '.oan-notice' ) ).toHaveLength( 1 );
+		expect( container.classList.contains( 'oan-holding' ) ).toBe( false );
+		expect( document.activeElement ).toBe( container.querySelector( '.oan-notice' ) );
+		expect( store.data[ 'oan-dismissed-office-action-2021-09' ] ).toBeUndefined();
+		expect( onQuiet ).toHaveBeenCalledWith( 'shown' );
+	} );
+
+	it( 'shows nothing and holds nothing where no room was reserved', async () => {
+		const { showBanners } = await import( '../../src/notice/mount' );
+		const store = memoryStore();
+		store.data[ 'oan-dismissed-office-action-2021-09' ] = '2';
+		document.body.innerHTML = '<div id="siteNotice"></div>';
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, roomless ) ).toEqual( [] );
+		expect( document.querySelector( '.oan-notices' ) ).toBeNull();
+	} );
+
+	it( 'turns the last dismissal into the bar, holding the room, and tells the quiet option once', async () => {
+		const { showBanners } = await import( '../../src/notice/mount' );
+		const two = defaultNotices();
+		two.push( { ...clone( two[ 0 ] ), id: 'second', title: { en: 'Second' } } );
+		document.body.innerHTML = '<div id="siteNotice"></div><h1 id="firstHeading">Page</h1>';
+		const onQuiet = vi.fn();
+		const store = memoryStore();
+		expect( showBanners( two, deps(), new Dismissals( store ), noop, { roomReserved: true, onQuiet } ) ).toEqual( [ 'office-action-2021-09', 'second' ] );
+		expect( onQuiet.mock.calls ).toEqual( [ [ 'shown' ] ] );
+		const container = document.querySelector( '.oan-notices' )!;
+		container.querySelector<HTMLButtonElement>( '[data-oan-id="second"] .oan-notice-dismiss' )!.click();
+		// Another banner remains: focus goes to its button, no bar, no room held.
+		expect( document.activeElement ).toBe( container.querySelector( '[data-oan-id="office-action-2021-09"] .oan-notice-dismiss' ) );
+		expect( container.querySelector( '.oan-minimised' ) ).toBeNull();
+		expect( onQuiet ).toHaveBeenCalledTimes( 1 );
+		container.querySelector<HTMLButtonElement>( '.oan-notice-dismiss' )!.click();
+		expect( [ ...container.querySelectorAll( '.oan-minimised' ) ].map( ( b ) => b.getAttribute( 'data-oan-hidden' ) ) ).toEqual( [ 'office-action-2021-09', 'second' ] );
+		expect( container.classList.contains( 'oan-holding' ) ).toBe( true );
+		expect( document.activeElement ).toBe( container.querySelector( '.oan-minimised' ) );
+		expect( onQuiet.mock.calls ).toEqual( [ [ 'shown' ], [ 'all-dismissed' ] ] );
+		expect( store.data ).toEqual( { 'oan-dismissed-office-action-2021-09': '2', 'oan-dismissed-second': '2' } );
+	} );
+} );
+
+describe( 'the held room', () => {
+	it( 'is out of view only when wholly above the viewport', async () => {
+		const { isAboveViewport } = await import( '../../src/notice/room' );
+		expect( isAboveViewport( { bottom: -1 } ) ).toBe( true );
+		expect( isAboveViewport( { bottom: 0 } ) ).toBe( true );
+		expect( isAboveViewport( { bottom: 1 } ) ).toBe( false );
+	} );
+
+	it( 'closes and scrolls by what it took, leaving the scroll anchoring as it was', async () => {
+		const { releaseRoom } = await import( '../../src/notice/room' );
+		document.body.innerHTML = '<div class="oan-notices oan-holding"></div>';
+		const container = document.querySelector<HTMLElement>( '.oan-notices' )!;
+		const scrollBy = vi.spyOn( window, 'scrollBy' ).mockImplementation( () => undefined );
+		const anchoring: string[] = [];
+		const setProperty = document.documentElement.style.setProperty.bind( document.documentElement.style );
+		vi.spyOn( document.documentElement.style, 'setProperty' ).mockImplementation( ( name, value ) => {
+			anchoring.push( `${ name }:${ value }` );
+			setProperty( name, value );
+		} );
+		// getBoundingClientRect follows the class at once in this stand-in, as layout would.
+		container.getBoundingClientRect = () => ( { bottom: container.classList.contains( 'oan-holding' ) ? 140 : 40 } as DOMRect );
+		releaseRoom( container );
+		expect( container.classList.contains( 'oan-holding' ) ).toBe( false );
+		expect( scrollBy ).toHaveBeenCalledWith( { top: -100, behavior: 'instant' } );
+		expect( anchoring ).toEqual( [ 'overflow-anchor:none' ] );
+		await new Promise( ( r ) => {
+			requestAnimationFrame( r );
+		} );
+		expect( anchoring ).toEqual( [ 'overflow-anchor:none', 'overflow-anchor:' ] );
+		releaseRoom( container );
+		expect( scrollBy ).toHaveBeenCalledTimes( 1 );
+		vi.restoreAllMocks();
+	} );
+} );
+
+describe( 'the quiet option', () => {
+	it( 'changes only for logged-in readers, only when it must', async () => {
+		const { quietChange } = await import( '../../src/notice/quiet' );
+		expect( quietChange( false, false, 'all-dismissed' ) ).toBeNull();
+		expect( quietChange( false, true, 'shown' ) ).toBeNull();
+		expect( quietChange( true, false, 'all-dismissed' ) ).toBe( '1' );
+		expect( quietChange( true, true, 'all-dismissed' ) ).toBeNull();
+		expect( quietChange( true, true, 'shown' ) ).toBe( '0' );
+		expect( quietChange( true, false, 'shown' ) ).toBeNull();
 	} );
 } );

@@ -23,7 +23,7 @@ const MODULE_OF: Record<string, string | null> = {
 describe( 'gadget-definition.txt', () => {
 	const def = readDefinition();
 
-	it( 'declares one default package gadget with a hidden styles peer, and the hidden accounts gadget', () => {
+	it( 'declares one default package gadget with a hidden styles peer, the hidden accounts gadget and the quiet styles gadget', () => {
 		expect( def.main.options ).toMatchObject( { ResourceLoader: true, default: true, package: true } );
 		const accounts = def.gadgets.find( ( g: { name: string } ) => g.name === 'office-action-notice-accounts' ) as any;
 		expect( accounts.options ).toMatchObject( { ResourceLoader: true, hidden: true, package: true } );
@@ -31,6 +31,13 @@ describe( 'gadget-definition.txt', () => {
 		expect( def.peers ).toHaveLength( 1 );
 		expect( def.peers[ 0 ].options ).toMatchObject( { hidden: true, type: [ 'styles' ] } );
 		expect( def.main.pages[ 0 ] ).toMatch( /\.js$/ );
+		// The quiet gadget: styles only, off unless the script turns it on for a user; not a peer,
+		// or it would load for everyone. The script names it by its option.
+		const quiet = def.gadgets.find( ( g: { name: string } ) => g.name === 'office-action-notice-quiet' ) as any;
+		expect( quiet.options ).toMatchObject( { ResourceLoader: true, hidden: true, type: [ 'styles' ] } );
+		expect( quiet.options.default ).toBeUndefined();
+		expect( def.peers.map( ( p: { name: string } ) => p.name ) ).not.toContain( 'office-action-notice-quiet' );
+		expect( fs.readFileSync( path.join( ROOT, 'src/notice/quiet.ts' ), 'utf8' ) ).toContain( "QUIET_OPTION = 'gadget-office-action-notice-quiet'" );
 	} );
 
 	it( 'declares, for each script, every ResourceLoader module its code uses', async () => {
@@ -49,10 +56,13 @@ describe( 'gadget-definition.txt', () => {
 			const missing: string[] = [];
 			for ( const file of Object.keys( result.metafile!.inputs ).filter( ( f ) => f.startsWith( 'src/' ) ) ) {
 				const code = fs.readFileSync( path.join( ROOT, file ), 'utf8' );
-				for ( const m of code.matchAll( /\bmw\.([A-Za-z]+)\b/g ) ) {
+				// A module the code loads itself, when it needs it, need not be declared.
+				const lazy = new Set( [ ...code.matchAll( /mw\.loader\.using\( '([^']+)' \)/g ) ].map( ( m ) => m[ 1 ] ) );
+				for ( const m of code.matchAll( /\bmw\.([A-Za-z]+)\b(?:\.([A-Za-z]+))?/g ) ) {
 					expect( Object.keys( MODULE_OF ), `${ file } uses mw.${ m[ 1 ] }` ).toContain( m[ 1 ] );
-					const mod = MODULE_OF[ m[ 1 ] ];
-					if ( mod && !deps.has( mod ) ) {
+					// mediawiki.base makes mw.user.options and .tokens; user.options fills them in.
+					const mod = m[ 1 ] === 'user' && ( m[ 2 ] === 'options' || m[ 2 ] === 'tokens' ) ? 'user.options' : MODULE_OF[ m[ 1 ] ];
+					if ( mod && !deps.has( mod ) && !lazy.has( mod ) ) {
 						missing.push( `${ mod } (mw.${ m[ 1 ] } in ${ file })` );
 					}
 				}

@@ -1,0 +1,26 @@
+// Logged-in readers who dismissed every notice get pages without the reserved room: the hidden
+// gadget office-action-notice-quiet cancels it, switched on through their gadget option. The
+// option is written only when it must change: when the reader dismisses the last notice on a
+// page, and when a notice shows to a reader who had it on (a new notice or revision).
+
+/** The user option of the hidden styles gadget that cancels the reserved room. */
+export const QUIET_OPTION = 'gadget-office-action-notice-quiet';
+
+export type QuietEvent = 'shown' | 'all-dismissed';
+
+/**
+ * What the option must become after this event, or null for no change (and no request).
+ *
+ * @param loggedIn whether the reader has an account (anonymous readers have no options)
+ * @param quietNow the option's value on this page view
+ * @param event a notice is showing, or the reader dismissed the last one shown here
+ */
+export function quietChange( loggedIn: boolean, quietNow: boolean, event: QuietEvent ): '0' | '1' | null {
+	if ( !loggedIn ) {
+		return null;
+	}
+	if ( event === 'shown' ) {
+		return quietNow ? '0' : null;
+	}
+	return quietNow ? null : '1';
+}
