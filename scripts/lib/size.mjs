@@ -14,11 +14,12 @@ export const PAYLOAD_BUDGET = 4096;
 /**
  * Until the budget is met: the size last measured, which no change may exceed. Lower it with
  * every reduction; when it reaches PAYLOAD_BUDGET the test checks the budget itself.
- * Raised once, from 9400: keeping the room for readers who dismissed the notice (their bar with
- * its messages in four languages, the scroll-away release, the logged-in quiet option) costs
- * about 700 bytes that no cut elsewhere has yet paid back.
+ * Raised once, from 9400 to 10100: keeping the room for readers who dismissed the notice (their
+ * bar with its messages in four languages, the scroll-away release, the logged-in quiet option)
+ * cost about 700 bytes; the validator written as data (field shapes and a few combinators) paid
+ * back about 300 of them.
  */
-export const PAYLOAD_RATCHET = 10100;
+export const PAYLOAD_RATCHET = 9800;
 
 const gzip = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
 
