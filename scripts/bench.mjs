@@ -131,7 +131,20 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 			return m ? m.startTime : null;
 		};
 		const fcp = performance.getEntriesByName( 'first-contentful-paint' )[ 0 ];
+		// Where the time to visible goes: when ResourceLoader's startup module, the batch with
+		// jquery and mediawiki.base (which every module waits for), and the gadget's own module
+		// finished arriving.
+		const arrived = ( test ) => {
+			const e = performance.getEntriesByType( 'resource' ).find( ( r ) => {
+				const u = new URL( r.name );
+				return u.pathname.endsWith( 'load.php' ) && u.searchParams.get( 'only' ) !== 'styles' && test( u.searchParams.get( 'modules' ) || '' );
+			} );
+			return e ? e.responseEnd : null;
+		};
 		return {
+			startupDone: arrived( ( m ) => m === 'startup' ),
+			baseDone: arrived( ( m ) => /^jquery[,|]|[|,]jquery[,|]/.test( m ) ),
+			moduleDone: arrived( ( m ) => m === 'ext.gadget.office-action-notice' ),
 			cls: window.oanBench.shifts.reduce( ( a, b ) => a + b, 0 ),
 			visible: window.oanBench.visible,
 			fcp: fcp ? fcp.startTime : null,
@@ -220,6 +233,10 @@ async function main() {
 			visible: stats( list.map( ( s ) => s.visible ) ),
 			fcp: stats( list.map( ( s ) => s.fcp ) ),
 			lcp: stats( list.map( ( s ) => s.lcp ) ),
+			startupDone: stats( list.map( ( s ) => s.startupDone ) ),
+			baseDone: stats( list.map( ( s ) => s.baseDone ) ),
+			moduleDone: stats( list.map( ( s ) => s.moduleDone ) ),
+			start: stats( list.map( ( s ) => s.start ) ),
 			shown: stats( list.map( ( s ) => s.start !== null && s.shown !== null ? s.shown - s.start : null ) ),
 			ready: stats( list.map( ( s ) => s.start !== null && s.ready !== null ? s.ready - s.start : null ) ),
 			apiRequests: stats( list.map( ( s ) => s.requests.filter( ( r ) => r.startsWith( '/api.php' ) ).length ) ),
@@ -252,6 +269,15 @@ async function main() {
 			{ label: 'visible', key: 'visible', digits: 0 }, { label: 'ratio', text: ( r ) => r.visibleRatio === null ? '—' : r.visibleRatio.toFixed( 2 ) },
 			{ label: 'FCP', key: 'fcp', digits: 0 }, { label: 'LCP', key: 'lcp', digits: 0 },
 			{ label: 'extra requests', text: ( r ) => `${ r.extraRequests ? r.extraRequests.median : '—' }${ r.extraRequestList.length ? ` (${ r.extraRequestList.join( ', ' ) })` : '' }` }
+		] ),
+		'',
+		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module, the gadget starting to run, the notice visible.',
+		'',
+		table( rows.filter( ( r ) => r.variant === 'Gadget' && !r.page.startsWith( 'UserRights' ) ), [
+			{ label: 'page', text: ( r ) => r.page },
+			{ label: 'startup arrived', key: 'startupDone', digits: 0 }, { label: 'base batch arrived', key: 'baseDone', digits: 0 },
+			{ label: 'gadget module arrived', key: 'moduleDone', digits: 0 }, { label: 'gadget runs', key: 'start', digits: 0 },
+			{ label: 'visible', key: 'visible', digits: 0 }
 		] ),
 		'',
 		table( rows.filter( ( r ) => r.page.startsWith( 'UserRights' ) ), [

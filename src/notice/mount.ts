@@ -12,7 +12,7 @@ export const READY_CLASS = 'oan-ready';
 export interface MountOptions {
 	/** Whether the styles peer kept a room on this page view (not for readers with the quiet gadget). */
 	roomReserved: boolean;
-	/** Told when a banner shows, and when the reader dismisses the last one on the page. */
+	/** Told when a banner shows (or would, where no room was kept), and when the reader dismisses the last one on the page. */
 	onQuiet: ( event: QuietEvent ) => void;
 }
 
@@ -41,7 +41,9 @@ function noticeContainer(): HTMLElement | null {
 /**
  * Shows every applicable notice the reader has not dismissed; returns the ids shown. Where the
  * reader dismissed them all and the room was reserved, one-line bars of the hidden notices hold
- * the room (see room.ts), each with a button that shows its notice again.
+ * the room (see room.ts), each with a button that shows its notice again. Where no room was
+ * kept (the quiet gadget), nothing is shown on this page view: the quiet option is told, and the
+ * notice shows from the next page view on, in its room.
  *
  * @param notices applicable notices, in order
  * @param deps messages, URLs and languages
@@ -60,8 +62,15 @@ export function showBanners(
 	}
 	const isHidden = ( n: Notice ): boolean => dismissals.isDismissed( n.id, n.revision );
 	const visible = notices.filter( ( n ) => !isHidden( n ) );
-	const container = visible.length || ( notices.length && options.roomReserved ) ? noticeContainer() : null;
 	const shown: string[] = [];
+	if ( visible.length && !options.roomReserved ) {
+		// A reader with the quiet gadget and a notice they have not seen: this page kept no room,
+		// so showing it now would move the page. The room comes back from the next page on.
+		options.onQuiet( 'shown' );
+		document.documentElement.classList.add( READY_CLASS );
+		return shown;
+	}
+	const container = notices.length && options.roomReserved ? noticeContainer() : null;
 	if ( container ) {
 		const banner = ( notice: Notice ): HTMLElement => {
 			const box = renderBanner( notice, deps, () => {

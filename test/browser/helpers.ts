@@ -91,6 +91,12 @@ export async function visit( page: Page, title: string, query: Record<string, st
 	await page.waitForFunction( () => ( window as any ).oanReadyCount > 0, null, { timeout: 15000 } );
 }
 
+/** Reloads the page and waits until the gadget has run again. */
+export async function reloadAndWait( page: Page ): Promise<void> {
+	await page.reload();
+	await page.waitForFunction( () => ( window as any ).oanReadyCount > 0 );
+}
+
 /** Logs in through Special:UserLogin and returns the session for new contexts. */
 export async function loginState( browser: Browser, user: string, password: string ): Promise<BrowserContextOptions[ 'storageState' ]> {
 	const context = await browser.newContext();

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_FAULTS, DATA_PAGE, launch, loginState, open, readPageText, reportCases, savePageText, tabTo, url, visit, wiki, withoutGadget } from './helpers';
+import { API_FAULTS, DATA_PAGE, launch, loginState, open, readPageText, reloadAndWait, reportCases, savePageText, tabTo, url, visit, wiki, withoutGadget } from './helpers';
 
 const AXE = path.resolve( __dirname, '../../node_modules/axe-core/axe.min.js' );
 
@@ -99,8 +99,7 @@ describe( 'storage, cookies and loading', () => {
 		await visit( page, 'Main_Page' );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
 		await page.click( '.oan-notice-dismiss' );
-		await page.reload();
-		await page.waitForFunction( () => ( window as any ).oanReadyCount > 0 );
+		await reloadAndWait( page );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
 		expect( errors ).toEqual( [] );
 		await context.close();

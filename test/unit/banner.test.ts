@@ -4,8 +4,8 @@ import { Dismissals, DismissalStore, DISMISS_SECONDS } from '../../src/notice/di
 import { clone, defaultNotices, deps } from './helpers';
 
 const noop = vi.fn();
-/** A reader whose page kept no room (the quiet gadget): nothing holds it. */
-const roomless = { roomReserved: false, onQuiet: noop };
+/** A page the styles peer kept the room on (every reader but those with the quiet gadget). */
+const reserved = { roomReserved: true, onQuiet: noop };
 
 describe( 'renderBanner', () => {
 	it( 'shows title, date, summary, latest update, statement link and a labelled dismiss button', () => {
@@ -130,7 +130,7 @@ describe( 'a revision that goes backwards', () => {
 		const store = memoryStore();
 		store.data[ 'oan-dismissed-office-action-2021-09' ] = '5';
 		const warn = vi.fn();
-		const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, roomless );
+		const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, reserved );
 		expect( shown ).toEqual( [] );
 		expect( warn ).toHaveBeenCalledTimes( 1 );
 		expect( warn.mock.calls[ 0 ][ 0 ] ).toMatch( /revision 2 is below the 5 dismissed/ );
@@ -142,7 +142,7 @@ describe( 'a revision that goes backwards', () => {
 		store.data[ 'oan-dismissed-office-action-2021-09' ] = '1';
 		const warn = vi.fn();
 		document.body.innerHTML = '<div id="siteNotice"></div>';
-		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, roomless ) ).toEqual( [ 'office-action-2021-09' ] );
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, reserved ) ).toEqual( [ 'office-action-2021-09' ] );
 		expect( document.querySelectorAll( '#siteNotice .oan-notice' ) ).toHaveLength( 1 );
 		expect( warn ).not.toHaveBeenCalled();
 	} );
@@ -180,8 +180,21 @@ describe( 'a reader who dismissed every notice here', () => {
 		const store = memoryStore();
 		store.data[ 'oan-dismissed-office-action-2021-09' ] = '2';
 		document.body.innerHTML = '<div id="siteNotice"></div>';
-		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, roomless ) ).toEqual( [] );
+		const onQuiet = vi.fn();
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, { roomReserved: false, onQuiet } ) ).toEqual( [] );
 		expect( document.querySelector( '.oan-notices' ) ).toBeNull();
+		expect( onQuiet ).not.toHaveBeenCalled();
+	} );
+
+	it( 'keeps a new notice for the next page view where no room was reserved, and says so to the quiet option', async () => {
+		const { showBanners } = await import( '../../src/notice/mount' );
+		document.body.innerHTML = '<div id="siteNotice"></div>';
+		document.documentElement.classList.remove( 'oan-ready' );
+		const onQuiet = vi.fn();
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( memoryStore() ), noop, { roomReserved: false, onQuiet } ) ).toEqual( [] );
+		expect( document.querySelector( '.oan-notices' ) ).toBeNull();
+		expect( document.documentElement.classList.contains( 'oan-ready' ) ).toBe( true );
+		expect( onQuiet.mock.calls ).toEqual( [ [ 'shown' ] ] );
 	} );
 
 	it( 'turns the last dismissal into the bar, holding the room, and tells the quiet option once', async () => {
