@@ -24,17 +24,28 @@ describe( 'accessibility', () => {
 	} );
 	afterAll( () => browser.close() );
 
-	const cases: { name: string; title: string; selector: string; query?: Record<string, string>; login?: boolean; setup?: ( page: Page ) => Promise<void> }[] = [
+	const night = ( page: Page ) => page.evaluate( () => document.documentElement.classList.replace( 'skin-theme-clientpref-day', 'skin-theme-clientpref-night' ) ).then( () => undefined );
+	const cases: {
+		name: string; title: string; selector: string; query?: Record<string, string>; login?: boolean; dismissed?: boolean; setup?: ( page: Page ) => Promise<void>;
+	}[] = [
 		{ name: 'the banner', title: 'Main_Page', selector: '.oan-notices' },
 		{ name: 'the banner, expanded, in Bengali', title: 'Main_Page', selector: '.oan-notices', query: { uselang: 'bn' }, setup: ( page ) => page.click( '.oan-notice-toggle' ) },
-		{ name: 'the banner in night mode', title: 'Main_Page', selector: '.oan-notices', query: { useskin: 'vector-2022' }, setup: ( page ) => page.evaluate( () => document.documentElement.classList.replace( 'skin-theme-clientpref-day', 'skin-theme-clientpref-night' ) ).then( () => undefined ) },
+		{ name: 'the banner in night mode', title: 'Main_Page', selector: '.oan-notices', query: { useskin: 'vector-2022' }, setup: night },
+		{ name: 'the hidden notice\'s bar', title: 'Main_Page', selector: '.oan-notices', dismissed: true },
+		{ name: 'the hidden notice\'s bar in night mode', title: 'Main_Page', selector: '.oan-notices', query: { useskin: 'vector-2022' }, dismissed: true, setup: night },
 		{ name: 'the account status box', title: 'User:Example_banned_user_1', selector: '.oan-account' },
 		{ name: 'the UserRights warning with a group note and the acknowledgement', title: 'Special:UserRights/Example_desysopped_admin_2', selector: '#oan-ur-warning', login: true, setup: ( page ) => page.check( '#wpGroup-sysop' ) }
 	];
 	for ( const c of cases ) {
 		it( `axe finds no serious or critical violation in ${ c.name }`, async () => {
 			const { context, page } = await open( browser, c.login ? { storageState: bureaucrat } : {} );
+			if ( c.dismissed ) {
+				await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+			}
 			await visit( page, c.title, c.query || {} );
+			if ( c.dismissed ) {
+				expect( await page.locator( '.oan-minimised' ).count() ).toBe( 1 );
+			}
 			if ( c.setup ) {
 				await c.setup( page );
 			}
