@@ -118,10 +118,10 @@ export function showBanners(
  * shows it again.
  */
 export function renderHiddenBar( notice: Notice, deps: RenderDeps, onShow: ( hidden: HTMLElement ) => void ): HTMLElement {
-	const bar = el( 'div', 'oan-minimised oan-row' );
+	const bar = el( 'div', 'oan-minimised' );
 	bar.setAttribute( 'data-oan-hidden', notice.id );
 	const title = pickLocalized( notice.title, deps.chain );
-	const label = el( 'span', undefined, `${ deps.msg( 'oan-notice-hidden' ) } ` );
+	const label = el( 'span', 'oan-minimised-label', `${ deps.msg( 'oan-notice-hidden' ) } ` );
 	label.id = `${ domId( notice.id ) }-hidden`;
 	const name = label.appendChild( el( 'span', undefined, title.text ) );
 	setLanguage( name, title.lang, deps.userLanguage );
@@ -130,7 +130,6 @@ export function renderHiddenBar( notice: Notice, deps: RenderDeps, onShow: ( hid
 	show.setAttribute( 'aria-describedby', label.id );
 	show.addEventListener( 'click', () => onShow( bar ) );
 	bar.appendChild( label );
-	bar.appendChild( document.createTextNode( ' ' ) );
 	bar.appendChild( show );
 	return bar;
 }

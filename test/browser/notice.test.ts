@@ -69,7 +69,8 @@ describe( 'the notice banner', () => {
 		expect( await page.evaluate( () => document.activeElement && document.activeElement.matches( '.oan-minimised' ) ) ).toBe( true );
 		await reloadAndWait( page );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
-		expect( await page.textContent( '.oan-minimised' ) ).toBe( 'Notice hidden: Office action on Chinese-language projects (September 2021) Show' );
+		expect( await page.textContent( '.oan-minimised-label' ) ).toBe( 'Notice hidden: Office action on Chinese-language projects (September 2021)' );
+		expect( await page.textContent( '.oan-minimised button' ) ).toBe( 'Show' );
 		const stored = await context.storageState();
 
 		const bumped = JSON.parse( JSON.stringify( original ) );
