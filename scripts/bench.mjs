@@ -78,7 +78,25 @@ async function payload( server, skin ) {
 	};
 }
 
-async function measure( browser, server, { variant, title, query, viewport, mobile, storageState, dismissed } ) {
+/**
+ * The same HTML rewrite as page.route gives, through the browser's own interception of documents
+ * only: page.route would switch the HTTP cache off, and a returning reader is all about the cache.
+ */
+async function rewriteDocuments( context, page, variant ) {
+	const cdp = await context.newCDPSession( page );
+	cdp.on( 'Fetch.requestPaused', async ( e ) => {
+		const { body, base64Encoded } = await cdp.send( 'Fetch.getResponseBody', { requestId: e.requestId } );
+		const html = rewrite( Buffer.from( body, base64Encoded ? 'base64' : 'utf8' ).toString( 'utf8' ), variant );
+		await cdp.send( 'Fetch.fulfillRequest', {
+			requestId: e.requestId, responseCode: e.responseStatusCode,
+			responseHeaders: e.responseHeaders.filter( ( h ) => !/^(content-length|content-encoding)$/i.test( h.name ) ),
+			body: Buffer.from( html ).toString( 'base64' )
+		} );
+	} );
+	await cdp.send( 'Fetch.enable', { patterns: [ { urlPattern: '*/index.php*', resourceType: 'Document', requestStage: 'Response' } ] } );
+}
+
+async function measure( browser, server, { variant, title, query, viewport, mobile, storageState, dismissed, returning } ) {
 	const context = await browser.newContext( { viewport, isMobile: mobile, hasTouch: mobile, storageState } );
 	await context.addInitScript( ( { isDismissed, id } ) => {
 		if ( isDismissed ) {
@@ -115,14 +133,24 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 		const u = new URL( r.url() );
 		requests.push( u.pathname + ( u.pathname.endsWith( 'load.php' ) ? `?modules=${ u.searchParams.get( 'modules' ) }${ u.searchParams.get( 'only' ) ? `&only=${ u.searchParams.get( 'only' ) }` : '' }` : u.pathname.endsWith( 'api.php' ) ? `?${ u.searchParams.get( 'action' ) }` : '' ) );
 	} );
-	await page.route( ( u ) => u.pathname === '/index.php' || u.pathname.startsWith( '/index.php/' ), async ( route ) => {
-		if ( route.request().resourceType() !== 'document' ) {
-			return route.continue();
-		}
-		const response = await route.fetch();
-		await route.fulfill( { response, body: rewrite( await response.text(), variant ) } );
-	} );
 	const params = new URLSearchParams( { title, ...query } );
+	if ( returning ) {
+		// A returning reader: the same page once before, so ResourceLoader's startup and batches
+		// come from the HTTP cache and the modules from mw.loader's local store, as they do for
+		// most page views. That first view is not measured.
+		await rewriteDocuments( context, page, variant );
+		await page.goto( `${ server }/index.php?${ params }`, { waitUntil: 'load' } );
+		await page.waitForTimeout( 2000 );
+		requests.length = 0;
+	} else {
+		await page.route( ( u ) => u.pathname === '/index.php' || u.pathname.startsWith( '/index.php/' ), async ( route ) => {
+			if ( route.request().resourceType() !== 'document' ) {
+				return route.continue();
+			}
+			const response = await route.fetch();
+			await route.fulfill( { response, body: rewrite( await response.text(), variant ) } );
+		} );
+	}
 	await page.goto( `${ server }/index.php?${ params }`, { waitUntil: 'load' } );
 	await page.waitForTimeout( 3000 );
 	const r = await page.evaluate( () => {
@@ -191,7 +219,10 @@ async function main() {
 		{ name: 'None', variant: 'none' },
 		{ name: 'Sitenotice', variant: 'sitenotice' },
 		{ name: 'Gadget', variant: 'gadget' },
-		{ name: 'Gadget, dismissed earlier', variant: 'gadget', dismissed: true }
+		{ name: 'Gadget, dismissed earlier', variant: 'gadget', dismissed: true },
+		{ name: 'None, returning reader', variant: 'none', returning: true },
+		{ name: 'Sitenotice, returning reader', variant: 'sitenotice', returning: true },
+		{ name: 'Gadget, returning reader', variant: 'gadget', returning: true }
 	];
 	const rights = [
 		{ name: 'UserRights, affected target', title: 'Special:UserRights/Example_desysopped_admin_1' },
@@ -225,7 +256,9 @@ async function main() {
 
 	const rows = Object.entries( samples ).map( ( [ key, list ] ) => {
 		const [ page, variant ] = key.split( ' | ' );
-		const control = samples[ `${ page } | None` ];
+		// Each variant against the control of its own kind: a first or a returning view.
+		const kind = variant.endsWith( ', returning reader' ) ? ', returning reader' : '';
+		const control = samples[ `${ page } | None${ kind }` ];
 		const extra = list[ 0 ].requests.filter( ( r ) => !control[ 0 ].requests.includes( r ) );
 		return {
 			page, variant,
@@ -245,8 +278,9 @@ async function main() {
 		};
 	} );
 	for ( const row of rows ) {
-		const sitenotice = rows.find( ( r ) => r.page === row.page && r.variant === 'Sitenotice' );
-		const none = rows.find( ( r ) => r.page === row.page && r.variant === 'None' );
+		const kind = row.variant.endsWith( ', returning reader' ) ? ', returning reader' : '';
+		const sitenotice = rows.find( ( r ) => r.page === row.page && r.variant === `Sitenotice${ kind }` );
+		const none = rows.find( ( r ) => r.page === row.page && r.variant === `None${ kind }` );
 		row.visibleRatio = sitenotice && sitenotice.visible && row.visible ? row.visible.median / sitenotice.visible.median : null;
 		row.clsAdded = none && row.cls ? row.cls.median - none.cls.median : null;
 	}
@@ -273,8 +307,9 @@ async function main() {
 		'',
 		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module, the gadget starting to run, the notice visible.',
 		'',
-		table( rows.filter( ( r ) => r.variant === 'Gadget' && !r.page.startsWith( 'UserRights' ) ), [
+		table( rows.filter( ( r ) => /^Gadget(, returning reader)?$/.test( r.variant ) && !r.page.startsWith( 'UserRights' ) ), [
 			{ label: 'page', text: ( r ) => r.page },
+			{ label: 'variant', text: ( r ) => r.variant },
 			{ label: 'startup arrived', key: 'startupDone', digits: 0 }, { label: 'base batch arrived', key: 'baseDone', digits: 0 },
 			{ label: 'gadget module arrived', key: 'moduleDone', digits: 0 }, { label: 'gadget runs', key: 'start', digits: 0 },
 			{ label: 'visible', key: 'visible', digits: 0 }
