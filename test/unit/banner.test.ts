@@ -148,14 +148,28 @@ describe( 'a revision that goes backwards', () => {
 	} );
 } );
 
+/** A reader's storage in which the default notice's revision 2 is dismissed. */
+function dismissedStore() {
+	const store = memoryStore();
+	store.data[ 'oan-dismissed-office-action-2021-09' ] = '2';
+	return store;
+}
+
+/** Mounts the default notices on a fresh page for a reader with this storage. */
+async function mountFor( store: DismissalStore, roomReserved: boolean ) {
+	const { showBanners } = await import( '../../src/notice/mount' );
+	document.body.innerHTML = '<div id="siteNotice"></div><h1 id="firstHeading">Page</h1>';
+	document.documentElement.classList.remove( 'oan-ready' );
+	const onQuiet = vi.fn();
+	const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, { roomReserved, onQuiet } );
+	return { shown, onQuiet };
+}
+
 describe( 'a reader who dismissed every notice here', () => {
 	it( 'keeps the reserved room, with a bar per hidden notice that shows it again', async () => {
-		const { showBanners } = await import( '../../src/notice/mount' );
-		const store = memoryStore();
-		store.data[ 'oan-dismissed-office-action-2021-09' ] = '2';
-		document.body.innerHTML = '<div id="siteNotice"></div><h1 id="firstHeading">Page</h1>';
-		const onQuiet = vi.fn();
-		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, { roomReserved: true, onQuiet } ) ).toEqual( [] );
+		const store = dismissedStore();
+		const { shown, onQuiet } = await mountFor( store, true );
+		expect( shown ).toEqual( [] );
 		const container = document.querySelector( '#siteNotice .oan-notices' )!;
 		expect( container.classList.contains( 'oan-holding' ) ).toBe( true );
 		expect( document.documentElement.classList.contains( 'oan-ready' ) ).toBe( true );
@@ -176,22 +190,15 @@ describe( 'a reader who dismissed every notice here', () => {
 	} );
 
 	it( 'shows nothing and holds nothing where no room was reserved', async () => {
-		const { showBanners } = await import( '../../src/notice/mount' );
-		const store = memoryStore();
-		store.data[ 'oan-dismissed-office-action-2021-09' ] = '2';
-		document.body.innerHTML = '<div id="siteNotice"></div>';
-		const onQuiet = vi.fn();
-		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, { roomReserved: false, onQuiet } ) ).toEqual( [] );
+		const { shown, onQuiet } = await mountFor( dismissedStore(), false );
+		expect( shown ).toEqual( [] );
 		expect( document.querySelector( '.oan-notices' ) ).toBeNull();
 		expect( onQuiet ).not.toHaveBeenCalled();
 	} );
 
 	it( 'keeps a new notice for the next page view where no room was reserved, and says so to the quiet option', async () => {
-		const { showBanners } = await import( '../../src/notice/mount' );
-		document.body.innerHTML = '<div id="siteNotice"></div>';
-		document.documentElement.classList.remove( 'oan-ready' );
-		const onQuiet = vi.fn();
-		expect( showBanners( defaultNotices(), deps(), new Dismissals( memoryStore() ), noop, { roomReserved: false, onQuiet } ) ).toEqual( [] );
+		const { shown, onQuiet } = await mountFor( memoryStore(), false );
+		expect( shown ).toEqual( [] );
 		expect( document.querySelector( '.oan-notices' ) ).toBeNull();
 		expect( document.documentElement.classList.contains( 'oan-ready' ) ).toBe( true );
 		expect( onQuiet.mock.calls ).toEqual( [ [ 'shown' ] ] );
