@@ -110,6 +110,20 @@ export async function loginState( browser: Browser, user: string, password: stri
 	return state;
 }
 
+/** Creates an account through Special:CreateAccount, as anyone may; returns its session. */
+export async function newAccount( browser: Browser, prefix: string ): Promise<BrowserContextOptions[ 'storageState' ]> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto( url( 'Special:CreateAccount' ) );
+	await page.fill( '#wpName2', `${ prefix } ${ Date.now() }` );
+	await page.fill( '#wpPassword2', 'new-account-password-1' );
+	await page.fill( '#wpRetype', 'new-account-password-1' );
+	await Promise.all( [ page.waitForNavigation(), page.click( '#wpCreateaccount' ) ] );
+	const state = await context.storageState();
+	await context.close();
+	return state;
+}
+
 export function apiClient() {
 	return login( { api: wiki.api }, wiki.bot );
 }

@@ -1,7 +1,7 @@
 // Issue: office-action notices for readers and editors, in the reader's own language.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentShifts, DATA_PAGE, launch, loginState, observeContentShifts, open, readPageText, reloadAndWait, savePageText, SKINS, tabTo, url, visit, wiki } from './helpers';
+import { contentShifts, DATA_PAGE, launch, loginState, newAccount, observeContentShifts, open, readPageText, reloadAndWait, savePageText, SKINS, tabTo, visit, wiki } from './helpers';
 
 const STATEMENT = 'Office_actions/September_2021_statement';
 
@@ -121,17 +121,7 @@ describe( 'the notice banner', () => {
 
 	it( 'logged in: after the last dismissal the pages keep no room; a new revision brings the room back, and the notice in it from the next page on', async () => {
 		// A new account, so no other test's options get in the way.
-		const name = `Quiet reader ${ Date.now() }`;
-		const signup = await browser.newContext();
-		const form = await signup.newPage();
-		await form.goto( url( 'Special:CreateAccount' ) );
-		await form.fill( '#wpName2', name );
-		await form.fill( '#wpPassword2', 'quiet-reader-password-1' );
-		await form.fill( '#wpRetype', 'quiet-reader-password-1' );
-		await Promise.all( [ form.waitForNavigation(), form.click( '#wpCreateaccount' ) ] );
-		const state = await signup.storageState();
-		await signup.close();
-
+		const state = await newAccount( browser, 'Quiet reader' );
 		const { context, page, errors } = await open( browser, { storageState: state } );
 		await observeContentShifts( context );
 		const api: string[] = [];
@@ -200,6 +190,25 @@ describe( 'the notice banner', () => {
 		expect( errors ).toEqual( [] );
 		expect( later.errors ).toEqual( [] );
 		await later.context.close();
+	} );
+
+	it( 'logged in: a quiet option that cannot be saved is one console warning, and the page goes on', async () => {
+		const state = await newAccount( browser, 'Unsaved quiet reader' );
+		const { context, page, errors, warnings } = await open( browser, { storageState: state } );
+		await page.route( /api\.php/, ( r ) => r.request().method() === 'POST' ? r.fulfill( { status: 500, body: 'Internal error' } ) : r.continue() );
+		await visit( page, 'Main_Page' );
+		const failed = page.waitForResponse( ( r ) => r.url().includes( '/api.php' ) && r.status() === 500 );
+		await page.click( '.oan-notice-dismiss' );
+		await failed;
+		await page.waitForTimeout( 300 );
+		expect( warnings.filter( ( w ) => w.startsWith( '[office-action-notice]' ) ) ).toEqual( [ expect.stringMatching( /^\[office-action-notice\] gadget-office-action-notice-quiet not saved \(/ ) ] );
+		// The dismissal itself holds: the bar is there, and stays after a reload.
+		expect( await page.locator( '.oan-minimised' ).count() ).toBe( 1 );
+		await reloadAndWait( page );
+		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
+		expect( await page.evaluate( () => ( window as any ).oanOnError ) ).toBe( 0 );
+		expect( errors.filter( ( e ) => !/status of 500/.test( e ) ) ).toEqual( [] );
+		await context.close();
 	} );
 
 	it( 'still shows where storage is unavailable, and is dismissed for the page view only', async () => {
