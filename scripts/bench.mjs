@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { stripGadget } from './lib/control.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { login, provision } from './lib/provision.mjs';
 
@@ -40,9 +41,7 @@ function sitenoticeText( notice ) {
 function rewrite( html, variant ) {
 	let out = html;
 	if ( variant !== 'gadget' ) {
-		out = out.replace( /"ext\.gadget\.office-action-notice",?/g, '' )
-			.replace( /ext\.gadget\.office-action-notice-reserve(%7C|\|)?/g, '' )
-			.replace( /,\]/g, ']' );
+		out = stripGadget( out );
 	}
 	if ( variant !== 'sitenotice' ) {
 		out = out.replace( /<div id="localNotice"[\s\S]*?class="oan-bench-end"><\/span>[\s\S]*?<\/div>(\s*<\/div>)?/, '' );

@@ -1,5 +1,6 @@
 import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
+import { stripGadget } from '../../scripts/lib/control.mjs';
 import { login } from '../../scripts/lib/provision.mjs';
 
 export const wiki = inject( 'wiki' );
@@ -156,11 +157,7 @@ export async function withoutGadget( page: Page ): Promise<void> {
 			return route.continue();
 		}
 		const response = await route.fetch();
-		const html = ( await response.text() )
-			.replace( /"ext\.gadget\.office-action-notice",?/g, '' )
-			.replace( /ext\.gadget\.office-action-notice-reserve(%7C|\|)?/g, '' )
-			.replace( /,\]/g, ']' );
-		await route.fulfill( { response, body: html } );
+		await route.fulfill( { response, body: stripGadget( await response.text() ) } );
 	} );
 }
 

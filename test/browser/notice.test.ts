@@ -124,9 +124,10 @@ describe( 'the notice banner', () => {
 		const state = await newAccount( browser, 'Quiet reader' );
 		const { context, page, errors } = await open( browser, { storageState: state } );
 		await observeContentShifts( context );
+		// Every API request a page makes (method and what it sends), and every stylesheet it loads.
 		const api: string[] = [];
 		const styles: string[] = [];
-		page.on( 'request', ( r ) => {
+		const record = ( p: Page ) => p.on( 'request', ( r ) => {
 			if ( r.url().includes( '/api.php' ) ) {
 				api.push( `${ r.method() } ${ r.postData() || r.url() }` );
 			}
@@ -134,6 +135,7 @@ describe( 'the notice banner', () => {
 				styles.push( decodeURIComponent( r.url() ) );
 			}
 		} );
+		record( page );
 		await visit( page, 'Main_Page' );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
 		expect( api ).toEqual( [] );
@@ -165,11 +167,7 @@ describe( 'the notice banner', () => {
 		const later = await open( browser, { storageState: session } );
 		await observeContentShifts( later.context );
 		api.length = 0;
-		later.page.on( 'request', ( r ) => {
-			if ( r.url().includes( '/api.php' ) ) {
-				api.push( `${ r.method() } ${ r.postData() || r.url() }` );
-			}
-		} );
+		record( later.page );
 		try {
 			const back = later.page.waitForResponse( ( r ) => r.url().includes( '/api.php' ) && r.request().method() === 'POST' );
 			await visit( later.page, 'Main_Page' );
