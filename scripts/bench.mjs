@@ -78,6 +78,8 @@ async function payload( server, skin ) {
 	const script = await get( `modules=${ GADGET }&only=scripts` );
 	const styles = await get( `modules=${ GADGET }&only=styles` );
 	const peer = await get( `modules=${ GADGET }-reserve&only=styles` );
+	// Only on Special:UserRights and affected accounts' pages, on top of the two above.
+	const accounts = await get( `modules=${ GADGET }-accounts` );
 	const data = await ( await fetch( `${ server }/index.php?title=MediaWiki:Gadget-office-action-notice-notices.json&action=raw` ) ).text();
 	const json = JSON.stringify( JSON.parse( data ) );
 	const item = ( text ) => ( { raw: Buffer.byteLength( text ), gzip: gz( text ) } );
@@ -86,7 +88,8 @@ async function payload( server, skin ) {
 		'of which data (JSON)': item( json ),
 		styles: item( styles ),
 		'styles peer': item( peer ),
-		total: item( script + styles + peer )
+		total: item( script + styles + peer ),
+		'accounts gadget (script, styles, messages; Special:UserRights and affected accounts\' pages only)': item( accounts )
 	};
 }
 
@@ -198,6 +201,12 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 	await context.close();
 	return { ...r, requests };
 }
+
+/** Requests a variant makes beyond its control's, with the ones the control does not make. */
+const extraRequestsColumn = {
+	label: 'extra requests',
+	text: ( r ) => `${ r.extraRequests ? r.extraRequests.median : '—' }${ r.extraRequestList.length ? ` (${ r.extraRequestList.join( ', ' ) })` : '' }`
+};
 
 function table( rows, columns ) {
 	const fmt = ( s, digits ) => s ? `${ s.median.toFixed( digits ) } (${ s.min.toFixed( digits ) }–${ s.max.toFixed( digits ) })` : '—';
@@ -316,7 +325,7 @@ async function main() {
 			{ label: 'CLS', key: 'cls', digits: 4 }, { label: 'CLS added', text: ( r ) => r.clsAdded === null ? '—' : r.clsAdded.toFixed( 4 ) },
 			{ label: 'visible', key: 'visible', digits: 0 }, { label: 'ratio', text: ( r ) => r.visibleRatio === null ? '—' : r.visibleRatio.toFixed( 2 ) },
 			{ label: 'FCP', key: 'fcp', digits: 0 }, { label: 'LCP', key: 'lcp', digits: 0 },
-			{ label: 'extra requests', text: ( r ) => `${ r.extraRequests ? r.extraRequests.median : '—' }${ r.extraRequestList.length ? ` (${ r.extraRequestList.join( ', ' ) })` : '' }` }
+			extraRequestsColumn
 		] ),
 		'',
 		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module, the gadget starting to run, the notice visible. "Empty module" is the floor: a job that waits only for mediawiki.base and puts one line on the page, as no gadget can do sooner.',
@@ -332,6 +341,7 @@ async function main() {
 		table( rows.filter( ( r ) => r.page.startsWith( 'UserRights' ) ), [
 			{ label: 'page', text: ( r ) => r.page }, { label: 'variant', text: ( r ) => r.variant },
 			{ label: 'API requests', key: 'apiRequests', digits: 0 },
+			extraRequestsColumn,
 			{ label: 'module → warning shown', key: 'shown', digits: 1 }, { label: 'module → live check done', key: 'ready', digits: 1 },
 			{ label: 'CLS', key: 'cls', digits: 4 }, { label: 'FCP', key: 'fcp', digits: 0 }
 		] )
