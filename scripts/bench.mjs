@@ -76,7 +76,7 @@ const gz = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length
 async function payload( server, skin ) {
 	const get = async ( query ) => ( await fetch( `${ server }/load.php?lang=en&skin=${ skin }&${ query }` ) ).text();
 	const script = await get( `modules=${ GADGET }&only=scripts` );
-	const styles = await get( `modules=${ GADGET }&only=styles` );
+	// The peer carries the room and the notice's stylesheet; the script module has no styles.
 	const peer = await get( `modules=${ GADGET }-reserve&only=styles` );
 	// Only on Special:UserRights and affected accounts' pages, on top of the two above.
 	const accounts = await get( `modules=${ GADGET }-accounts` );
@@ -86,9 +86,8 @@ async function payload( server, skin ) {
 	return {
 		'script (with the data inside)': item( script ),
 		'of which data (JSON)': item( json ),
-		styles: item( styles ),
-		'styles peer': item( peer ),
-		total: item( script + styles + peer ),
+		'styles peer (the room and the notice\'s stylesheet, in the page head)': item( peer ),
+		total: item( script + peer ),
 		'accounts gadget (script, styles, messages; Special:UserRights and affected accounts\' pages only)': item( accounts )
 	};
 }

@@ -18,7 +18,7 @@ export class DeployError extends Error {}
 
 const DESCRIPTIONS = {
 	'office-action-notice': 'Office action notices: the statement in your language, the status of affected accounts, and a rights-restriction warning on Special:UserRights.',
-	'office-action-notice-reserve': 'Keeps room for the office action notice while the page loads (part of the office action notices).',
+	'office-action-notice-reserve': 'Keeps room for the office action notice while the page loads, and styles it (part of the office action notices).',
 	'office-action-notice-quiet': 'Leaves out the room kept for the office action notice once you have dismissed it (switched by the notice itself).',
 	'office-action-notice-accounts': 'The status box on affected accounts\' pages and the warning on Special:UserRights (part of the office action notices).'
 };
@@ -167,7 +167,8 @@ export async function deploy( opts ) {
 		if ( opts.definition ) {
 			models.add( 'wikitext' );
 		}
-		const missing = [ ...models ].map( ( m ) => NEEDED_RIGHTS[ m ] ).filter( ( r ) => !rights.includes( r ) );
+		// Named in one order (scripts, styles, data, definition), whatever order the pages come in.
+		const missing = Object.keys( NEEDED_RIGHTS ).filter( ( m ) => models.has( m ) ).map( ( m ) => NEEDED_RIGHTS[ m ] ).filter( ( r ) => !rights.includes( r ) );
 		if ( missing.length ) {
 			throw new DeployError( `${ opts.credentials.username } lacks the right${ missing.length > 1 ? 's' : '' } ${ missing.join( ', ' ) }; use an interface-admin account and a bot password with the "Edit sitewide and user CSS/JS/JSON" and "Edit the MediaWiki namespace" grants` );
 		}

@@ -20,6 +20,11 @@ declare const OAN_PACKAGE_REQUIRE: ( name: string ) => unknown;
 const PREFIX = '[office-action-notice]';
 /** The hidden gadget with the account status box and the UserRights warning. */
 const ACCOUNTS_MODULE = 'ext.gadget.office-action-notice-accounts';
+/**
+ * The styles peer: the reserved room and the notice's look, in the page head, so this module has
+ * no styles of its own (mw.loader runs a module with styles only after the next animation frame).
+ */
+const STYLES_MODULE = 'ext.gadget.office-action-notice-reserve';
 /** The gadget's one global: set once, so a second copy of the code does nothing. */
 const NAMESPACE = 'officeActionNotice';
 
@@ -115,6 +120,11 @@ function main(): void {
 	const api = { data, shown: [] as string[], live: null as unknown };
 	win[ NAMESPACE ] = api;
 
+	// Loaded some other way than as an enabled gadget (from a user script, say), the module comes
+	// without its peer: fetch the styles then (the room is no longer wanted by that time).
+	if ( mw.loader.getState( STYLES_MODULE ) === 'registered' ) {
+		mw.loader.load( STYLES_MODULE );
+	}
 	const ctx = pageContext();
 	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
 	const quiet = quietOption( !ctx.isAnonymous );

@@ -1,6 +1,7 @@
 // The gadget's payload as ResourceLoader serves it: its minifiers only strip white space and
-// comments (they rename nothing), and a page gets the script, its data and its styles in one
-// load.php response, the styles peer in the head stylesheet. gzip -9 over each.
+// comments (they rename nothing), and a page gets the script and its data in one load.php
+// response, the styles peer (the room and the notice's stylesheet) in a head stylesheet request.
+// gzip -9 over each.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';

@@ -184,6 +184,12 @@ describe( 'storage, cookies and loading', () => {
 		} ) );
 		expect( got ).toBe( 1 );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
+		// Its stylesheet travels with the styles peer, which a late load does not bring: the script fetches it.
+		await expect.poll( () => page.locator( '.oan-notice' ).evaluate( ( el ) => {
+			const style = getComputedStyle( el );
+			return `${ style.display } ${ style.borderTopStyle }`;
+		} ) ).toBe( 'flex solid' );
+		expect( await page.evaluate( () => ( window as any ).mw.loader.getState( 'ext.gadget.office-action-notice-reserve' ) ) ).toBe( 'ready' );
 		expect( errors.filter( ( e ) => e.startsWith( 'pageerror' ) && !/careless consumer/.test( e ) ) ).toEqual( [] );
 		await context.close();
 	} );
