@@ -168,7 +168,8 @@ export async function deploy( opts ) {
 			models.add( 'wikitext' );
 		}
 		// Named in one order (scripts, styles, data, definition), whatever order the pages come in.
-		const missing = Object.keys( NEEDED_RIGHTS ).filter( ( m ) => models.has( m ) ).map( ( m ) => NEEDED_RIGHTS[ m ] ).filter( ( r ) => !rights.includes( r ) );
+		const missing = Object.keys( NEEDED_RIGHTS ).filter( ( m ) => models.has( m ) )
+			.map( ( m ) => NEEDED_RIGHTS[ m ] ).filter( ( r ) => !rights.includes( r ) );
 		if ( missing.length ) {
 			throw new DeployError( `${ opts.credentials.username } lacks the right${ missing.length > 1 ? 's' : '' } ${ missing.join( ', ' ) }; use an interface-admin account and a bot password with the "Edit sitewide and user CSS/JS/JSON" and "Edit the MediaWiki namespace" grants` );
 		}
