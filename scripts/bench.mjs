@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { stripGadget } from './lib/control.mjs';
+import { rewriteDocuments, stripGadget } from './lib/control.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { login, provision } from './lib/provision.mjs';
 
@@ -62,6 +62,9 @@ function rewrite( html, variant ) {
 	return out;
 }
 
+/** The suffix that names a variant's kind of view: a returning reader's, or a first view's (''). */
+const viewKind = ( variant ) => variant.endsWith( ', returning reader' ) ? ', returning reader' : '';
+
 function stats( values ) {
 	const v = values.filter( ( x ) => typeof x === 'number' && isFinite( x ) ).sort( ( a, b ) => a - b );
 	if ( !v.length ) {
@@ -93,10 +96,11 @@ async function payload( server, skin ) {
 }
 
 /**
- * The same HTML rewrite as page.route gives, through the browser's own interception of documents
- * only: page.route would switch the HTTP cache off, and a returning reader is all about the cache.
+ * The same HTML rewrite as rewriteDocuments() gives, through the browser's own interception of
+ * documents only: page.route would switch the HTTP cache off, and a returning reader is all
+ * about the cache.
  */
-async function rewriteDocuments( context, page, variant ) {
+async function rewriteDocumentsCached( context, page, variant ) {
 	const cdp = await context.newCDPSession( page );
 	cdp.on( 'Fetch.requestPaused', async ( e ) => {
 		const { body, base64Encoded } = await cdp.send( 'Fetch.getResponseBody', { requestId: e.requestId } );
@@ -152,18 +156,12 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 		// A returning reader: the same page once before, so ResourceLoader's startup and batches
 		// come from the HTTP cache and the modules from mw.loader's local store, as they do for
 		// most page views. That first view is not measured.
-		await rewriteDocuments( context, page, variant );
+		await rewriteDocumentsCached( context, page, variant );
 		await page.goto( `${ server }/index.php?${ params }`, { waitUntil: 'load' } );
 		await page.waitForTimeout( 2000 );
 		requests.length = 0;
 	} else {
-		await page.route( ( u ) => u.pathname === '/index.php' || u.pathname.startsWith( '/index.php/' ), async ( route ) => {
-			if ( route.request().resourceType() !== 'document' ) {
-				return route.continue();
-			}
-			const response = await route.fetch();
-			await route.fulfill( { response, body: rewrite( await response.text(), variant ) } );
-		} );
+		await rewriteDocuments( page, ( html ) => rewrite( html, variant ) );
 	}
 	await page.goto( `${ server }/index.php?${ params }`, { waitUntil: 'load' } );
 	await page.waitForTimeout( 3000 );
@@ -279,8 +277,7 @@ async function main() {
 	const rows = Object.entries( samples ).map( ( [ key, list ] ) => {
 		const [ page, variant ] = key.split( ' | ' );
 		// Each variant against the control of its own kind: a first or a returning view.
-		const kind = variant.endsWith( ', returning reader' ) ? ', returning reader' : '';
-		const control = samples[ `${ page } | None${ kind }` ];
+		const control = samples[ `${ page } | None${ viewKind( variant ) }` ];
 		const extra = list[ 0 ].requests.filter( ( r ) => !control[ 0 ].requests.includes( r ) );
 		return {
 			page, variant,
@@ -300,7 +297,7 @@ async function main() {
 		};
 	} );
 	for ( const row of rows ) {
-		const kind = row.variant.endsWith( ', returning reader' ) ? ', returning reader' : '';
+		const kind = viewKind( row.variant );
 		const sitenotice = rows.find( ( r ) => r.page === row.page && r.variant === `Sitenotice${ kind }` );
 		const none = rows.find( ( r ) => r.page === row.page && r.variant === `None${ kind }` );
 		row.visibleRatio = sitenotice && sitenotice.visible && row.visible ? row.visible.median / sitenotice.visible.median : null;

@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
-import { stripGadget } from '../../scripts/lib/control.mjs';
+import { rewriteDocuments, stripGadget } from '../../scripts/lib/control.mjs';
 import { login } from '../../scripts/lib/provision.mjs';
 
 export const wiki = inject( 'wiki' );
@@ -152,13 +152,7 @@ export async function savePageText( title: string, text: string, extra: Record<s
  * were not installed. Everything else about the page stays as served.
  */
 export async function withoutGadget( page: Page ): Promise<void> {
-	await page.route( ( u ) => u.pathname === '/index.php' || u.pathname.startsWith( '/index.php/' ), async ( route ) => {
-		if ( route.request().resourceType() !== 'document' ) {
-			return route.continue();
-		}
-		const response = await route.fetch();
-		await route.fulfill( { response, body: stripGadget( await response.text() ) } );
-	} );
+	await rewriteDocuments( page, stripGadget );
 }
 
 /**
