@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run screenshots: starts (or reuses) the demo wiki and saves the pictures the README shows
+// npm run screenshots: starts (or reuses) the demo wikis and saves the pictures the README shows
 // into docs/screenshots/. Fonts for Chinese and Bengali come from Debian's fonts-noto-cjk and
 // fonts-noto-core, installed here when missing (as root on Debian).
 import { execFileSync } from 'node:child_process';
@@ -23,7 +23,7 @@ function ensureFonts() {
 	}
 }
 
-/** Each shot: file, page, query, viewport, and what else to set up. */
+/** Each shot: file, page, query, viewport, and what else to set up (wiki: 'zh' for the Chinese-language wiki). */
 export const SHOTS = [
 	{ file: 'banner-vector-2022.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-vector-2022-night.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, night: true },
@@ -32,14 +32,23 @@ export const SHOTS = [
 	{ file: 'banner-rtl-he.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'he' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-bn-partial.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'bn' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'account-restored-zh.png', title: 'User:玄客', query: { useskin: 'vector-2022', uselang: 'zh-hant' }, viewport: { width: 1280, height: 800 } },
+	{ file: 'banner-zh-tw.png', wiki: 'zh', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-tw' }, viewport: { width: 1280, height: 800 } },
+	{ file: 'banner-zh-cn.png', wiki: 'zh', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-cn' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'userrights-warning.png', title: 'Special:UserRights/Example_desysopped_admin_2', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1000 }, login: true, tick: [ 'sysop', 'checkuser' ], click: 'input[name="saveusergroups"]' }
 ];
 
-export async function shoot( server, admin, shots = SHOTS, outDir = OUT ) {
+/**
+ * @param {{en: string, zh: string}} servers the demo wikis
+ * @param {{user: string, password: string}} admin the English wiki's admin (for the shots that log in)
+ * @param {Object[]} [shots]
+ * @param {string} [outDir]
+ */
+export async function shoot( servers, admin, shots = SHOTS, outDir = OUT ) {
 	fs.mkdirSync( outDir, { recursive: true } );
 	const browser = await chromium.launch( { executablePath: '/usr/bin/chromium', args: FLAGS } );
 	try {
 		for ( const shot of shots ) {
+			const server = servers[ shot.wiki || 'en' ];
 			const context = await browser.newContext( {
 				viewport: shot.viewport, isMobile: !!shot.mobile, hasTouch: !!shot.mobile, deviceScaleFactor: 1,
 				colorScheme: shot.night ? 'dark' : 'light'
@@ -78,6 +87,7 @@ export async function shoot( server, admin, shots = SHOTS, outDir = OUT ) {
 
 if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {
 	ensureFonts();
-	const { wiki } = await provision( { name: 'demo', port: Number( process.env.OAN_PORT || 8781 ) } );
-	await shoot( wiki.server, wiki.readState().admin );
+	const port = Number( process.env.OAN_PORT || 8781 );
+	const { wiki, zh } = await provision( { name: 'demo', port, zhPort: Number( process.env.OAN_ZH_PORT || port + 2 ) } );
+	await shoot( { en: wiki.server, zh: zh.wiki.server }, wiki.readState().admin );
 }

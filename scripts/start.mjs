@@ -1,19 +1,25 @@
 #!/usr/bin/env node
-// npm start: build the gadget, start a local MediaWiki 1.43 with the gadget installed through
-// the deploy command and the demo data, and print where to look. A second run reuses all of it.
+// npm start: build the gadget, start the local MediaWiki 1.43 wikis (the statement's English wiki
+// and a Chinese-language one like zhwiki) with the gadget installed through the deploy command
+// and the demo data, and print where to look. A second run reuses all of it.
 import { provision } from './lib/provision.mjs';
 import { STATEMENT } from './lib/seeds.mjs';
 import { SetupError } from './lib/wiki.mjs';
 
 const port = Number( process.env.OAN_PORT || 8781 );
+const zhPort = Number( process.env.OAN_ZH_PORT || port + 2 );
 
 try {
-	const { wiki, bot, deployLog } = await provision( { name: 'demo', port, log: ( s ) => process.stderr.write( `[start] ${ s }\n` ) } );
+	const { wiki, bot, deployLog, zh } = await provision( { name: 'demo', port, zhPort, log: ( s ) => process.stderr.write( `[start] ${ s }\n` ) } );
 	const admin = wiki.readState().admin;
-	const url = ( title, query = '' ) => `${ wiki.server }/index.php?title=${ encodeURIComponent( title.replace( / /g, '_' ) ).replace( /%2F/g, '/' ).replace( /%3A/g, ':' ) }${ query }`;
-	process.stdout.write( `${ deployLog.trim().split( '\n' ).pop() }
+	const zhAdmin = zh.wiki.readState().admin;
+	// Titles as they are (Chinese included): browsers and terminals take them so, and people read them.
+	const link = ( server ) => ( title, query = '' ) => `${ server }/index.php?title=${ title.replace( / /g, '_' ) }${ query }`;
+	const url = link( wiki.server );
+	const zhUrl = link( zh.wiki.server );
+	process.stdout.write( `${ deployLog.trim().split( '\n' ).pop() } (English wiki); ${ zh.deployLog.trim().split( '\n' ).pop() } (Chinese-language wiki)
 
-The demo wiki runs at ${ wiki.server }/ (stop it with: npm stop)
+The demo wikis run at ${ wiki.server }/ (English, holds the statement) and ${ zh.wiki.server }/ (Chinese); stop them with: npm stop
 
   Notice banner         ${ url( 'Main_Page' ) }
     in Chinese          ${ url( 'Main_Page', '&uselang=zh-hk' ) }
@@ -29,7 +35,19 @@ The demo wiki runs at ${ wiki.server }/ (stop it with: npm stop)
 
   Log in as             ${ admin.user } / ${ admin.password }   (bureaucrat, interface admin)
   Bot password          ${ bot.username } / ${ bot.password }
-  Deploy again          OAN_BOT_USER='${ bot.username }' OAN_BOT_PASSWORD='${ bot.password }' npm run deploy -- --api ${ wiki.api } --allow-dirty
+  Deploy again          OAN_BOT_USER='${ bot.username }' OAN_BOT_PASSWORD='${ bot.password }' npm run deploy -- --api ${ wiki.api }
+
+The Chinese-language wiki (content language zh, read through its variants; anonymous edits make temporary accounts)
+  Main page             ${ zhUrl( '首页' ) }
+    traditional (zh-tw) ${ zhUrl( '首页', '&variant=zh-tw' ) }
+    simplified (zh-cn)  ${ zhUrl( '首页', '&variant=zh-cn' ) }
+    Hong Kong (zh-hk)   ${ zhUrl( '首页', '&variant=zh-hk' ) }
+  Restored account      ${ zhUrl( 'User:玄客', '&variant=zh-tw' ) }
+  Special:UserRights    ${ zhUrl( 'Special:UserRights/Example_banned_user_1' ) }  (log in first)
+  Notices data (edit)   ${ zhUrl( 'MediaWiki:Gadget-office-action-notice-notices.json', '&action=edit' ) }
+  Log in as             ${ zhAdmin.user } / ${ zhAdmin.password }   (interface language zh; set the variant in
+                        Special:Preferences, or log in as ${ zh.reader.user } / ${ zh.reader.password }, whose variant is ${ zh.reader.variant })
+  Deploy again          OAN_BOT_USER='${ zh.bot.username }' OAN_BOT_PASSWORD='${ zh.bot.password }' npm run deploy -- --api ${ zh.wiki.api }
 ` );
 } catch ( e ) {
 	process.stderr.write( `npm start failed: ${ e instanceof SetupError ? e.message : e.stack || e }\n` );

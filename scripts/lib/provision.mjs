@@ -1,6 +1,8 @@
-// Brings a local wiki to the demo state: MediaWiki installed and served, demo accounts, the
-// statement pages, and the gadget installed through the deploy command. Used by `npm start`
-// and by the browser tests; every step is skipped when already done.
+// Brings the local wikis to the demo state: MediaWiki installed and served, demo accounts, the
+// statement pages, and the gadget installed through the deploy command. Two wikis: the English
+// one, which holds the statement (it plays Meta's part), and a Chinese-language one like zhwiki
+// (content language zh with its variants, temporary accounts), whose m: points at the first.
+// Used by `npm start` and by the browser tests; every step is skipped when already done.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,8 +10,11 @@ import { promisify } from 'node:util';
 import { Mwn } from 'mwn';
 import { readPage } from '../deploy.mjs';
 import { ROOT } from './paths.mjs';
-import { demoPages } from './seeds.mjs';
-import { ensureMediaWiki, ensureSystemPackages, Wiki } from './wiki.mjs';
+import { botPassword, createAccounts, installOtherWiki, variantReader } from './accounts.mjs';
+import { ensureMediaWiki } from './mediawiki.mjs';
+import { demoPages, zhWikiPages } from './seeds.mjs';
+import { ensureSystemPackages } from './system.mjs';
+import { Wiki } from './wiki.mjs';
 
 const execFileP = promisify( execFile );
 
@@ -51,31 +56,32 @@ export async function deployWithCli( wiki, bot, extraArgs = [] ) {
 }
 
 /**
- * @param {Object} opts
- * @param {string} opts.name instance name
- * @param {number} opts.port
- * @param {Function} [opts.log]
- * @param {boolean} [opts.browser] also install Chromium (default true)
+ * The local wikis of one instance ("demo", "test", "bench"): the statement's wiki on `port`, and
+ * the Chinese-language wiki, named "<name>-zh", on `zhPort`.
+ *
+ * @param {string} name
+ * @param {number} port
+ * @param {number} [zhPort] default: port + 2
  */
-export async function provision( opts ) {
-	const log = opts.log || ( () => {} );
-	ensureSystemPackages( { browser: opts.browser !== false } );
-	ensureMediaWiki();
-	const wiki = new Wiki( opts.name, opts.port );
+export function localWikis( name, port, zhPort = port + 2 ) {
+	const statement = new Wiki( name, port, { localDatabases: [ 'oanwiki', 'otherwiki' ] } );
+	const zh = new Wiki( `${ name }-zh`, zhPort, {
+		lang: 'zh', dbname: 'zhwiki', sitename: '办公室行动通知演示', tempAccounts: true, statementServer: statement.server
+	} );
+	return { statement, zh };
+}
+
+/** Installs and starts one wiki, with the demo accounts, its pages and the banned accounts blocked. */
+async function provisionWiki( wiki, pages ) {
 	wiki.install();
 	await wiki.startServer();
-	const bot = wiki.botPassword();
+	const bot = botPassword( wiki );
 	const accounts = demoAccounts();
-	wiki.createAccounts( accounts.names );
-	wiki.installOtherWiki( [ 'Remote editor' ] );
-
+	createAccounts( wiki, accounts.names );
 	const client = await login( wiki, bot );
 	let saved = 0;
-	for ( const page of demoPages() ) {
+	for ( const page of pages ) {
 		saved += Number( await ensurePage( client, page.title, page.text, 'Demo page for office-action-notice' ) );
-	}
-	if ( saved ) {
-		log( `demo pages: ${ saved } saved` );
 	}
 	// The banned demo accounts are blocked too, as they would be on a real wiki.
 	const blocks = await client.request( { action: 'query', list: 'blocks', bkusers: accounts.banned.join( '|' ), formatversion: 2 } );
@@ -83,11 +89,40 @@ export async function provision( opts ) {
 	for ( const name of accounts.banned.filter( ( n ) => !blocked.has( n ) ) ) {
 		await client.request( { action: 'block', user: name, expiry: 'infinite', reason: 'Demo: office action', token: client.csrfToken } );
 	}
-	const state = wiki.readState();
-	if ( !state.deployed ) {
-		log( 'installing the gadget through the deploy command' );
-	}
 	const deployLog = await deployWithCli( wiki, bot );
 	wiki.writeState( { deployed: true } );
-	return { wiki, bot, client, deployLog };
+	return { wiki, bot, client, saved, deployLog };
+}
+
+/**
+ * @param {Object} opts
+ * @param {string} opts.name instance name
+ * @param {number} opts.port the statement's (English) wiki
+ * @param {number} [opts.zhPort] the Chinese-language wiki (default port + 2)
+ * @param {boolean} [opts.zh] also the Chinese-language wiki (default true)
+ * @param {Function} [opts.log]
+ * @param {boolean} [opts.browser] also install Chromium (default true)
+ */
+export async function provision( opts ) {
+	const log = opts.log || ( () => {} );
+	ensureSystemPackages( { browser: opts.browser !== false } );
+	ensureMediaWiki();
+	const wikis = localWikis( opts.name, opts.port, opts.zhPort );
+	if ( !wikis.statement.readState().deployed ) {
+		log( 'installing the gadget through the deploy command' );
+	}
+	const main = await provisionWiki( wikis.statement, demoPages() );
+	installOtherWiki( wikis.statement, [ 'Remote editor' ] );
+	if ( main.saved ) {
+		log( `demo pages: ${ main.saved } saved` );
+	}
+	let zh = null;
+	if ( opts.zh !== false ) {
+		zh = await provisionWiki( wikis.zh, zhWikiPages( demoAccounts().names ) );
+		zh.reader = variantReader( wikis.zh, 'Variant reader', 'zh-hk' );
+		if ( zh.saved ) {
+			log( `Chinese-language wiki: ${ zh.saved } pages saved` );
+		}
+	}
+	return { ...main, zh };
 }

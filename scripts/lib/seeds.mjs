@@ -121,3 +121,17 @@ export function policyPages() {
 export function demoPages() {
 	return ( readSeedPages() || fallbackPages() ).concat( policyPages() );
 }
+
+/**
+ * The Chinese-language wiki's own pages, in the project's own words: a main page, and the user
+ * pages of the demo accounts. Written in simplified characters, as editors of zhwiki often do;
+ * MediaWiki converts them to the reader's variant.
+ *
+ * @param {string[]} accounts the demo accounts' names
+ */
+export function zhWikiPages( accounts ) {
+	return [
+		{ title: '首页', text: '欢迎来到办公室行动通知的中文演示维基。本维基的内容语言是中文，读者可以选择简体或繁体等变体阅读。\n\n关于2021年9月的办公室行动，请参阅[[m:Office actions/September 2021 statement|基金会的声明]]。\n' },
+		...accounts.map( ( name ) => ( { title: `User:${ name }`, text: `这是演示用户${ name }的用户页面。\n` } ) )
+	];
+}

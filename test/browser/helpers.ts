@@ -3,7 +3,12 @@ import { afterAll, afterEach, inject } from 'vitest';
 import { rewriteDocuments, stripGadget } from '../../scripts/lib/control.mjs';
 import { login } from '../../scripts/lib/provision.mjs';
 
+/** The statement's (English) wiki, where most tests run. */
 export const wiki = inject( 'wiki' );
+/** The Chinese-language wiki (content language zh, variants, temporary accounts). */
+export const zhWiki = inject( 'zhWiki' );
+
+type Target = typeof wiki;
 
 export const SKINS = [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva' ] as const;
 
@@ -81,14 +86,14 @@ export async function open( browser: Browser, options: BrowserContextOptions = {
 	return { context, page, errors, warnings };
 }
 
-export function url( title: string, query: Record<string, string> = {} ): string {
+export function url( title: string, query: Record<string, string> = {}, target: Target = wiki ): string {
 	const params = new URLSearchParams( { title, ...query } );
-	return `${ wiki.server }/index.php?${ params }`;
+	return `${ target.server }/index.php?${ params }`;
 }
 
 /** Opens a wiki page and waits until the gadget has run. */
-export async function visit( page: Page, title: string, query: Record<string, string> = {} ): Promise<void> {
-	await page.goto( url( title, query ) );
+export async function visit( page: Page, title: string, query: Record<string, string> = {}, target: Target = wiki ): Promise<void> {
+	await page.goto( url( title, query, target ) );
 	await page.waitForFunction( () => ( window as any ).oanReadyCount > 0, null, { timeout: 15000 } );
 }
 
@@ -99,10 +104,10 @@ export async function reloadAndWait( page: Page ): Promise<void> {
 }
 
 /** Logs in through Special:UserLogin and returns the session for new contexts. */
-export async function loginState( browser: Browser, user: string, password: string ): Promise<BrowserContextOptions[ 'storageState' ]> {
+export async function loginState( browser: Browser, user: string, password: string, target: Target = wiki ): Promise<BrowserContextOptions[ 'storageState' ]> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await page.goto( url( 'Special:UserLogin' ) );
+	await page.goto( url( 'Special:UserLogin', {}, target ) );
 	await page.fill( '#wpName1', user );
 	await page.fill( '#wpPassword1', password );
 	await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
@@ -112,10 +117,10 @@ export async function loginState( browser: Browser, user: string, password: stri
 }
 
 /** Creates an account through Special:CreateAccount, as anyone may; returns its session. */
-export async function newAccount( browser: Browser, prefix: string ): Promise<BrowserContextOptions[ 'storageState' ]> {
+export async function newAccount( browser: Browser, prefix: string, target: Target = wiki ): Promise<BrowserContextOptions[ 'storageState' ]> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await page.goto( url( 'Special:CreateAccount' ) );
+	await page.goto( url( 'Special:CreateAccount', {}, target ) );
 	await page.fill( '#wpName2', `${ prefix } ${ Date.now() }` );
 	await page.fill( '#wpPassword2', 'new-account-password-1' );
 	await page.fill( '#wpRetype', 'new-account-password-1' );
@@ -125,24 +130,24 @@ export async function newAccount( browser: Browser, prefix: string ): Promise<Br
 	return state;
 }
 
-export function apiClient() {
-	return login( { api: wiki.api }, wiki.bot );
+export function apiClient( target: Target = wiki ) {
+	return login( { api: target.api }, target.bot );
 }
 
 /** The on-wiki notices page the tests edit as an interface admin would. */
 export const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 
 /** A page's current text through the API, or null when it does not exist. */
-export async function readPageText( title: string ): Promise<string | null> {
-	const client = await apiClient();
+export async function readPageText( title: string, target: Target = wiki ): Promise<string | null> {
+	const client = await apiClient( target );
 	const res: any = await client.request( { action: 'query', titles: title, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
 	const page = res.query.pages[ 0 ];
 	return page.missing ? null : page.revisions[ 0 ].slots.main.content;
 }
 
 /** Saves a page through the API (extra: more edit parameters, such as contentmodel). */
-export async function savePageText( title: string, text: string, extra: Record<string, string> = {} ): Promise<void> {
-	const client = await apiClient();
+export async function savePageText( title: string, text: string, extra: Record<string, string> = {}, target: Target = wiki ): Promise<void> {
+	const client = await apiClient( target );
 	await client.request( { action: 'edit', title, text, summary: 'test', token: client.csrfToken, ...extra } );
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccounts } from '../../scripts/lib/accounts.mjs';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
 import { DATA_PAGE, launch, loginState, open, readPageText, savePageText, visit, wiki } from './helpers';
 
@@ -137,7 +138,7 @@ describe( 'hostile input', () => {
 		// Names MediaWiki accepts for accounts, though they look like markup.
 		const names = [ '$1 $2 $3', '\'\'\'bold\'\'\' \'\'italic\'\'', 'Constructor', '__proto__ user', 'ToString' ];
 		const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
-		local.createAccounts( names );
+		createAccounts( local, names );
 		const data = JSON.parse( JSON.stringify( original ) );
 		data.notices[ 0 ].accounts = names.map( ( name ) => ( { name, action: 'banned', date: '2021-09-13' } ) );
 		await writeData( data );

@@ -1,6 +1,7 @@
 // Issue: the rights-restriction warning on Special:UserRights, as a bureaucrat uses it.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { otherWikiGroups } from '../../scripts/lib/accounts.mjs';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
 import { API_FAULTS, apiClient, DATA_PAGE, launch, loginState, open, readPageText, reportCases, savePageText, visit, wiki } from './helpers';
 
@@ -182,10 +183,10 @@ describe( 'Special:UserRights', () => {
 			await page.click( 'input[name="saveusergroups"]' );
 			await page.waitForTimeout( 300 );
 			expect( await page.textContent( '#oan-ur-ack-error' ) ).toBe( 'Tick the acknowledgement in the warning before saving.' );
-			expect( local.otherWikiGroups( 'Remote editor' ) ).toEqual( [] );
+			expect( otherWikiGroups( local, 'Remote editor' ) ).toEqual( [] );
 			await page.check( '#oan-ur-ack' );
 			await Promise.all( [ page.waitForNavigation(), page.click( 'input[name="saveusergroups"]' ) ] );
-			expect( local.otherWikiGroups( 'Remote editor' ) ).toEqual( [ 'sysop' ] );
+			expect( otherWikiGroups( local, 'Remote editor' ) ).toEqual( [ 'sysop' ] );
 			expect( errors ).toEqual( [] );
 			await context.close();
 		} finally {

@@ -1,0 +1,59 @@
+<?php
+// office-action-notice: the settings of the local demo and test wikis, on top of what
+// `maintenance/run.php install` wrote. Each wiki's LocalSettings.php requires its oan-settings.php,
+// which sets $oan (rewritten by every `npm start` and test run, see scripts/lib/wiki.mjs) and
+// then requires this file.
+//
+// $oan keys: uploadDir, localDatabases (the "farm" Special:UserRights knows), statementServer
+// (where m: points: the wiki that holds the statement), tempAccounts (bool).
+
+$wgMainCacheType = CACHE_DB;
+$wgMessageCacheType = CACHE_DB;
+$wgParserCacheType = CACHE_DB;
+$wgSessionCacheType = CACHE_DB;
+$wgUploadDirectory = $oan['uploadDir'];
+$wgEnableBotPasswords = true;
+$wgDefaultSkin = 'vector-2022';
+$wgRateLimits = [];
+$wgPasswordAttemptThrottle = [];
+$wgAccountCreationThrottle = 0;
+$wgShowExceptionDetails = true;
+$wgEnableUploads = false;
+$wgFavicon = '/resources/assets/change-your-logo-icon.svg';
+$wgVectorNightMode = [ 'logged_in' => true, 'logged_out' => true, 'beta' => false ];
+
+// Groups that give access to nonpublic data on Wikimedia wikis (CheckUser, Oversight are not
+// installed here): defined so Special:UserRights offers them, as the notices data names them.
+$wgGroupPermissions['checkuser']['read'] = true;
+$wgGroupPermissions['suppress']['read'] = true;
+
+// Wikis of the same "farm", for Special:UserRights/Name@otherwiki.
+$wgLocalDatabases = $oan['localDatabases'];
+$wgGroupPermissions['bureaucrat']['userrights-interwiki'] = true;
+
+// Anonymous editors get temporary accounts (~2026-12345), as on Wikimedia wikis.
+if ( $oan['tempAccounts'] ) {
+	$wgAutoCreateTempUser['enabled'] = true;
+	$wgAutoCreateTempUser['known'] = true;
+	$wgAutoCreateTempUser['genPattern'] = '~$1';
+	$wgAutoCreateTempUser['reservedPattern'] = '~$1';
+	$wgAutoCreateTempUser['serialProvider'] = [ 'type' => 'local', 'useYear' => true ];
+	$wgAutoCreateTempUser['serialMapping'] = [ 'type' => 'scramble' ];
+}
+
+// Statements live on Meta (prefix m:) on Wikimedia wikis; here m: points at the local wiki that
+// holds the statement pages.
+$wgHooks['InterwikiLoadPrefix'][] = static function ( $prefix, &$iwData ) use ( $oan ) {
+	if ( $prefix !== 'm' ) {
+		return true;
+	}
+	$iwData = [
+		'iw_prefix' => 'm',
+		'iw_url' => $oan['statementServer'] . '/index.php?title=$1',
+		'iw_api' => $oan['statementServer'] . '/api.php',
+		'iw_wikiid' => '',
+		'iw_local' => 1,
+		'iw_trans' => 0,
+	];
+	return false;
+};
