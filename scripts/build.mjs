@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import { readDefinition } from './lib/definition.mjs';
+import { languagesPageText } from './lib/languages.mjs';
 import { BUILD, ROOT } from './lib/paths.mjs';
 
 /** ResourceLoader in MediaWiki 1.43 validates gadget code as ES2016 (Peast). */
@@ -20,11 +21,17 @@ const SOURCES = {
 	'office-action-notice.js': { entry: 'src/index.ts', messages: [ 'oan-notice-', 'oan-statement-' ] },
 	'office-action-notice.css': { file: 'src/styles/gadget.css' },
 	'office-action-notice-notices.json': { file: 'data/notices.json' },
+	// The wiki's language variants and their fallbacks: written by deploy from the wiki itself
+	// (see scripts/lib/languages.mjs); the build has only the page for a wiki without variants.
+	'office-action-notice-languages.json': { fromWiki: 'languages' },
 	'office-action-notice-reserve.css': { file: 'src/styles/reserve.css' },
 	'office-action-notice-quiet.css': { file: 'src/styles/quiet.css' },
 	'office-action-notice-accounts.js': { entry: 'src/accounts/entry.ts', messages: [ 'oan-account-', 'oan-ur-' ] },
 	'office-action-notice-accounts.css': { file: 'src/styles/accounts.css' }
 };
+
+/** The languages page of a wiki whose content language has no variants. */
+const NO_VARIANTS = languagesPageText( {} );
 
 function gitDescribe() {
 	try {
@@ -130,7 +137,9 @@ export async function build( { outDir = BUILD, quiet = false, entry = null } = {
 		if ( !source ) {
 			throw new Error( `gadget-definition.txt names ${ page }, which has no source in scripts/build.mjs` );
 		}
-		if ( source.entry ) {
+		if ( source.fromWiki ) {
+			pages[ page ] = NO_VARIANTS;
+		} else if ( source.entry ) {
 			pages[ page ] = await bundleScript( entry || path.join( ROOT, source.entry ), source.messages, header, page );
 		} else if ( page.endsWith( '.css' ) ) {
 			pages[ page ] = cssPage( path.join( ROOT, source.file ), version );
@@ -151,7 +160,8 @@ export async function build( { outDir = BUILD, quiet = false, entry = null } = {
 			file,
 			contentModel: page.endsWith( '.js' ) ? 'javascript' : page.endsWith( '.css' ) ? 'css' : 'json',
 			// Interface admins edit the notices on-wiki: deploy creates that page but never overwrites it.
-			createOnly: page.endsWith( '.json' )
+			createOnly: page.endsWith( '.json' ) && !SOURCES[ page ].fromWiki,
+			fromWiki: SOURCES[ page ].fromWiki || null
 		} );
 	}
 	fs.writeFileSync( path.join( outDir, 'manifest.json' ), JSON.stringify( manifest, null, '\t' ) + '\n' );

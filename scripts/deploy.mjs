@@ -12,6 +12,7 @@ import { build } from './build.mjs';
 import { mergeDefinition } from './lib/definitionEdit.mjs';
 import { readDefinition } from './lib/definition.mjs';
 import { lineDiff } from './lib/diff.mjs';
+import { languagesPageText, readVariants } from './lib/languages.mjs';
 import { BUILD, ROOT } from './lib/paths.mjs';
 
 export class DeployError extends Error {}
@@ -174,9 +175,11 @@ export async function deploy( opts ) {
 			throw new DeployError( `${ opts.credentials.username } lacks the right${ missing.length > 1 ? 's' : '' } ${ missing.join( ', ' ) }; use an interface-admin account and a bot password with the "Edit sitewide and user CSS/JS/JSON" and "Edit the MediaWiki namespace" grants` );
 		}
 
+		// The languages page comes from the wiki itself (see scripts/lib/languages.mjs).
+		const fromWiki = { languages: languagesPageText( await readVariants( bot ) ) };
 		const plan = manifest.pages.map( ( p ) => ( {
 			title: p.title,
-			text: fs.readFileSync( path.join( BUILD, p.file ), 'utf8' ),
+			text: p.fromWiki ? fromWiki[ p.fromWiki ] : fs.readFileSync( path.join( BUILD, p.file ), 'utf8' ),
 			contentModel: p.contentModel,
 			createOnly: p.createOnly && !opts.replaceNotices
 		} ) );

@@ -6,7 +6,8 @@ import { findAccountStatuses, isAccountPage } from './accounts/match';
 import { NoticesData } from './config/types';
 import { validateNoticesData } from './config/validate';
 import { pickMessages } from './i18n/pick';
-import { findApplicableNotices, PageContext } from './notice/applicability';
+import { readerLanguages, ReaderLanguages, readVariantTable } from './i18n/reading';
+import { findApplicableNotices, PageContext, readerKind, ReaderKind } from './notice/applicability';
 import { showBanners } from './notice/mount';
 import { Dismissals } from './notice/dismissal';
 import { QUIET_OPTION, QuietEvent, quietChange } from './notice/quiet';
@@ -45,16 +46,42 @@ function loadData(): NoticesData {
 	return result.data;
 }
 
-function languageChain( userLanguage: string ): string[] {
+/** What the reader reads: the interface language's chain, led by their variant where it applies. */
+function readingLanguages( userLanguage: string ): ReaderLanguages {
+	let chain: string[] = [ userLanguage, 'en' ];
 	try {
-		const chain = mw.language.getFallbackLanguageChain();
-		if ( Array.isArray( chain ) && chain.length ) {
-			return chain;
+		const mwChain = mw.language.getFallbackLanguageChain();
+		if ( Array.isArray( mwChain ) && mwChain.length ) {
+			chain = mwChain;
 		}
 	} catch ( e ) {
 		warn( 'no language fallback chain; using the interface language, then English' );
 	}
-	return [ userLanguage, 'en' ];
+	let variants = {};
+	try {
+		variants = readVariantTable( OAN_PACKAGE_REQUIRE( './office-action-notice-languages.json' ) );
+	} catch ( e ) {
+		warn( `languages page unreadable (${ ( e as Error ).message })` );
+	}
+	const variant = mw.config.get( 'wgUserVariant' );
+	return readerLanguages( chain, typeof variant === 'string' ? variant : null, variants, ( code ) => {
+		try {
+			return mw.language.bcp47( code );
+		} catch ( e ) {
+			return code;
+		}
+	} );
+}
+
+/** Who reads: mw.user.isNamed() and isTemp(), where this MediaWiki has them. */
+function currentReader(): ReaderKind {
+	const user = mw.user as Partial<typeof mw.user>;
+	const hasBoth = typeof user.isNamed === 'function' && typeof user.isTemp === 'function';
+	return readerKind(
+		mw.config.get( 'wgUserName' ),
+		hasBoth ? Boolean( mw.user.isNamed() ) : null,
+		hasBoth ? Boolean( mw.user.isTemp() ) : Boolean( mw.config.get( 'wgUserIsTemp' ) )
+	);
 }
 
 function pageContext(): PageContext {
@@ -64,15 +91,15 @@ function pageContext(): PageContext {
 		contentLanguage: String( mw.config.get( 'wgContentLanguage' ) || '' ),
 		namespace: Number( mw.config.get( 'wgNamespaceNumber' ) ),
 		userGroups: ( mw.config.get( 'wgUserGroups' ) as string[] | null ) || [],
-		isAnonymous: !mw.config.get( 'wgUserName' )
+		reader: currentReader()
 	};
 }
 
 /**
  * The reader's quiet option (see notice/quiet.ts), and a handler that changes it when it must:
- * the API module loads only then, never on an ordinary page view.
+ * the API module loads only then, never on an ordinary page view. Only named accounts have it.
  */
-function quietOption( loggedIn: boolean ): { on: boolean; onQuiet: ( event: QuietEvent ) => void } {
+function quietOption( named: boolean ): { on: boolean; onQuiet: ( event: QuietEvent ) => void } {
 	let on = false;
 	try {
 		on = String( mw.user.options.get( QUIET_OPTION ) ) === '1';
@@ -82,7 +109,7 @@ function quietOption( loggedIn: boolean ): { on: boolean; onQuiet: ( event: Quie
 	const state = {
 		on,
 		onQuiet: ( event: QuietEvent ): void => {
-			const value = quietChange( loggedIn, state.on, event );
+			const value = quietChange( named, state.on, event );
 			if ( value === null ) {
 				return;
 			}
@@ -114,9 +141,9 @@ function main(): void {
 	mark( 'start' );
 	const data = loadData();
 	const userLanguage = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
-	const chain = languageChain( userLanguage );
-	mw.messages.set( pickMessages( bundles, chain ) );
-	const deps = mwRenderDeps( userLanguage, chain );
+	const reader = readingLanguages( userLanguage );
+	mw.messages.set( pickMessages( bundles, reader.chain ) );
+	const deps = mwRenderDeps( userLanguage, reader );
 	const api = { data, shown: [] as string[], live: null as unknown };
 	win[ NAMESPACE ] = api;
 
@@ -127,7 +154,7 @@ function main(): void {
 	}
 	const ctx = pageContext();
 	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
-	const quiet = quietOption( !ctx.isAnonymous );
+	const quiet = quietOption( ctx.reader === 'named' );
 	api.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), warn, {
 		roomReserved: !quiet.on,
 		onQuiet: quiet.onQuiet
@@ -138,7 +165,7 @@ function main(): void {
 	const statuses = isAccountPage( ctx.namespace, special ) ? findAccountStatuses( data.notices, relevantUser ) : [];
 	let settled: Promise<unknown> = Promise.resolve();
 	if ( statuses.length || special === 'Userrights' ) {
-		const context: AccountsContext = { data, chain, userLanguage, relevantUser, special, statuses };
+		const context: AccountsContext = { data, reader, userLanguage, relevantUser, special, statuses };
 		settled = Promise.resolve( mw.loader.using( ACCOUNTS_MODULE ) ).then( ( req ) => {
 			const shown = ( req( ACCOUNTS_MODULE ) as AccountsModule ).run( context );
 			// The box is on the page now; its live check may still run.

@@ -3,6 +3,7 @@
 import bundles from 'oan:messages';
 import { NoticesData } from '../config/types';
 import { pickMessages } from '../i18n/pick';
+import { ReaderLanguages } from '../i18n/reading';
 import { initUserRights, Lookup } from '../userrights/page';
 import { LiveStatus, lookupParams, parseLookup } from '../userrights/lookup';
 import { liveText } from '../userrights/render';
@@ -12,7 +13,8 @@ import { renderAccountStatus } from './statusBox';
 
 export interface AccountsContext {
 	data: NoticesData;
-	chain: string[];
+	/** The reader's languages (see i18n/reading.ts). */
+	reader: ReaderLanguages;
 	userLanguage: string;
 	relevantUser: string | null;
 	special: string | null;
@@ -40,8 +42,8 @@ const lookup: Lookup = ( params ) => new Promise( ( resolve, reject ) => {
  * @return the live check's result, once shown
  */
 function run( ctx: AccountsContext ): Promise<LiveStatus | null> {
-	mw.messages.set( pickMessages( bundles, ctx.chain ) );
-	const deps = mwRenderDeps( ctx.userLanguage, ctx.chain );
+	mw.messages.set( pickMessages( bundles, ctx.reader.chain ) );
+	const deps = mwRenderDeps( ctx.userLanguage, ctx.reader );
 	if ( ctx.special === 'Userrights' ) {
 		return initUserRights( ctx.data, deps, ctx.relevantUser, lookup );
 	}

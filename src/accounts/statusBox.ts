@@ -1,7 +1,6 @@
-import { pickLocalized } from '../i18n/pick';
 import { renderStatementLinks } from '../translations/render';
 import { formatDate } from '../util/dates';
-import { el, RenderDeps, setLanguage } from '../util/dom';
+import { el, localizedText, RenderDeps } from '../util/dom';
 import { AccountStatus } from './match';
 
 /**
@@ -19,10 +18,7 @@ export function renderListing( status: AccountStatus, sentence: string, prefix: 
 	item.setAttribute( 'data-oan-action', account.action );
 	item.appendChild( el( 'p', `${ prefix }-status`, sentence ) );
 	if ( account.note ) {
-		const note = pickLocalized( account.note, deps.chain );
-		const p = el( 'p', `${ prefix }-note`, note.text );
-		setLanguage( p, note.lang, deps.userLanguage );
-		item.appendChild( p );
+		item.appendChild( localizedText( 'p', `${ prefix }-note`, account.note, deps ) );
 	}
 	item.appendChild( renderStatementLinks( notice.statement, deps ) );
 	return item;
@@ -36,7 +32,7 @@ export function renderAccountStatus( statuses: AccountStatus[], deps: RenderDeps
 	box.setAttribute( 'role', 'note' );
 	box.setAttribute( 'aria-label', deps.msg( 'oan-account-region' ) );
 	for ( const status of statuses ) {
-		box.appendChild( renderListing( status, deps.msg( `oan-account-${ status.account.action }`, formatDate( status.account.date, deps.userLanguage ) ), 'oan-account', deps ) );
+		box.appendChild( renderListing( status, deps.msg( `oan-account-${ status.account.action }`, formatDate( status.account.date, deps.locale ) ), 'oan-account', deps ) );
 	}
 	return box;
 }

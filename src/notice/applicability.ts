@@ -1,5 +1,30 @@
 import { Notice } from '../config/types';
 
+/**
+ * Who reads: nobody logged in, a temporary account (made for an anonymous editor's first edit,
+ * ~2026-12345), or a named account. Temporary accounts are anonymous editors for targeting, and
+ * never have preferences written.
+ */
+export type ReaderKind = 'anonymous' | 'temporary' | 'named';
+
+/**
+ * The reader's kind from what MediaWiki says: mw.user.isNamed() and isTemp() where the wiki has
+ * them, else wgUserIsTemp (what isTemp reads) and wgUserName.
+ *
+ * @param userName wgUserName
+ * @param isNamed mw.user.isNamed(), or null where it is missing
+ * @param isTemp mw.user.isTemp(), or wgUserIsTemp where that is missing
+ */
+export function readerKind( userName: unknown, isNamed: boolean | null, isTemp: boolean ): ReaderKind {
+	if ( isTemp ) {
+		return 'temporary';
+	}
+	if ( isNamed !== null ) {
+		return isNamed ? 'named' : 'anonymous';
+	}
+	return typeof userName === 'string' && userName !== '' ? 'named' : 'anonymous';
+}
+
 /** What the page view is, as far as targeting is concerned (read from mw.config by the entry). */
 export interface PageContext {
 	now: Date;
@@ -7,7 +32,7 @@ export interface PageContext {
 	contentLanguage: string;
 	namespace: number;
 	userGroups: string[];
-	isAnonymous: boolean;
+	reader: ReaderKind;
 }
 
 /** Whether one notice's dates and targeting allow it on this page view. */
@@ -20,10 +45,8 @@ export function noticeApplies( notice: Notice, ctx: PageContext ): boolean {
 		return false;
 	}
 	const t = notice.target;
-	if ( t.users === 'anonymous' && !ctx.isAnonymous ) {
-		return false;
-	}
-	if ( t.users === 'loggedin' && ctx.isAnonymous ) {
+	// "anonymous": nobody logged in, or a temporary account; "loggedin": named accounts only.
+	if ( t.users !== 'all' && ( t.users === 'loggedin' ) !== ( ctx.reader === 'named' ) ) {
 		return false;
 	}
 	if ( t.wikis && !t.wikis.includes( ctx.dbName ) ) {

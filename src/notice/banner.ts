@@ -1,8 +1,7 @@
 import { Notice } from '../config/types';
-import { pickLocalized } from '../i18n/pick';
 import { renderStatementLinks } from '../translations/render';
 import { formatDate } from '../util/dates';
-import { el, RenderDeps, setLanguage } from '../util/dom';
+import { el, localizedText, RenderDeps } from '../util/dom';
 
 /** Updates newest first; the order of equal dates is the data's. */
 export function sortUpdates<T extends { date: string }>( updates: T[] ): T[] {
@@ -39,21 +38,16 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 
 	const body = el( 'div', 'oan-notice-body' );
 	body.id = `${ id }-body`;
-	const title = pickLocalized( notice.title, deps.chain );
 	const heading = el( 'p', 'oan-notice-title oan-row' );
-	const strong = el( 'strong', undefined, title.text );
+	const strong = localizedText( 'strong', undefined, notice.title, deps );
 	strong.id = `${ id }-title`;
 	strong.setAttribute( 'elementtiming', 'oan-notice' );
-	setLanguage( strong, title.lang, deps.userLanguage );
 	heading.appendChild( strong );
 	heading.appendChild( document.createTextNode( ' ' ) );
-	heading.appendChild( el( 'span', 'oan-notice-date', deps.msg( 'oan-notice-published', formatDate( notice.published, deps.userLanguage ) ) ) );
+	heading.appendChild( el( 'span', 'oan-notice-date', deps.msg( 'oan-notice-published', formatDate( notice.published, deps.locale ) ) ) );
 	body.appendChild( heading );
 
-	const summary = pickLocalized( notice.summary, deps.chain );
-	const summaryNode = el( 'p', 'oan-notice-summary oan-row', summary.text );
-	setLanguage( summaryNode, summary.lang, deps.userLanguage );
-	body.appendChild( summaryNode );
+	body.appendChild( localizedText( 'p', 'oan-notice-summary oan-row', notice.summary, deps ) );
 
 	const updates = sortUpdates( notice.updates );
 	if ( updates.length ) {
@@ -100,7 +94,7 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 
 	const dismiss = el( 'button', 'oan-notice-dismiss' );
 	dismiss.type = 'button';
-	dismiss.setAttribute( 'aria-label', deps.msg( 'oan-notice-dismiss-label', title.text ) );
+	dismiss.setAttribute( 'aria-label', deps.msg( 'oan-notice-dismiss-label', strong.textContent || '' ) );
 	dismiss.title = deps.msg( 'oan-notice-dismiss' );
 	dismiss.appendChild( el( 'span', 'oan-notice-dismiss-icon' ) ).setAttribute( 'aria-hidden', 'true' );
 	dismiss.addEventListener( 'click', onDismiss );
@@ -110,11 +104,8 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 
 function renderUpdate( update: Notice[ 'updates' ][ number ], deps: RenderDeps, tag: 'p' | 'li', className?: string ): HTMLElement {
 	const node = el( tag, className );
-	node.appendChild( el( 'strong', undefined, deps.msg( 'oan-notice-updated', formatDate( update.date, deps.userLanguage ) ) ) );
+	node.appendChild( el( 'strong', undefined, deps.msg( 'oan-notice-updated', formatDate( update.date, deps.locale ) ) ) );
 	node.appendChild( document.createTextNode( ' ' ) );
-	const text = pickLocalized( update.text, deps.chain );
-	const span = el( 'span', undefined, text.text );
-	setLanguage( span, text.lang, deps.userLanguage );
-	node.appendChild( span );
+	node.appendChild( localizedText( 'span', undefined, update.text, deps ) );
 	return node;
 }

@@ -1,6 +1,5 @@
-import { pickLocalized } from '../i18n/pick';
 import { Notice } from '../config/types';
-import { el, RenderDeps, setLanguage } from '../util/dom';
+import { el, localizedText, RenderDeps } from '../util/dom';
 import { domId, renderBanner } from './banner';
 import { Dismissals } from './dismissal';
 import { QuietEvent } from './quiet';
@@ -120,11 +119,9 @@ export function showBanners(
 export function renderHiddenBar( notice: Notice, deps: RenderDeps, onShow: ( hidden: HTMLElement ) => void ): HTMLElement {
 	const bar = el( 'div', 'oan-minimised' );
 	bar.setAttribute( 'data-oan-hidden', notice.id );
-	const title = pickLocalized( notice.title, deps.chain );
 	const label = el( 'span', 'oan-minimised-label', `${ deps.msg( 'oan-notice-hidden' ) } ` );
 	label.id = `${ domId( notice.id ) }-hidden`;
-	const name = label.appendChild( el( 'span', undefined, title.text ) );
-	setLanguage( name, title.lang, deps.userLanguage );
+	label.appendChild( localizedText( 'span', undefined, notice.title, deps ) );
 	const show = el( 'button', 'oan-notice-toggle', deps.msg( 'oan-notice-show' ) );
 	show.type = 'button';
 	show.setAttribute( 'aria-describedby', label.id );

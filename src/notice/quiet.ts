@@ -12,12 +12,12 @@ export type QuietEvent = 'shown' | 'all-dismissed';
 /**
  * What the option must become after this event, or null for no change (and no request).
  *
- * @param loggedIn whether the reader has an account (anonymous readers have no options)
+ * @param named whether the reader has a named account (anonymous readers and temporary accounts get no option written)
  * @param quietNow the option's value on this page view
  * @param event a notice is due (shown, or kept for the next page view), or the reader dismissed the last one shown here
  */
-export function quietChange( loggedIn: boolean, quietNow: boolean, event: QuietEvent ): '0' | '1' | null {
-	if ( !loggedIn ) {
+export function quietChange( named: boolean, quietNow: boolean, event: QuietEvent ): '0' | '1' | null {
+	if ( !named ) {
 		return null;
 	}
 	if ( event === 'shown' ) {

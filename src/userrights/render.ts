@@ -21,7 +21,7 @@ export function renderRightsWarning( userName: string, statuses: AccountStatus[]
 	root.setAttribute( 'role', 'region' );
 	root.setAttribute( 'aria-label', deps.msg( 'oan-ur-region' ) );
 	for ( const status of statuses ) {
-		root.appendChild( renderListing( status, deps.msg( `oan-ur-${ status.account.action }`, userName, formatDate( status.account.date, deps.userLanguage ) ), 'oan-ur', deps ) );
+		root.appendChild( renderListing( status, deps.msg( `oan-ur-${ status.account.action }`, userName, formatDate( status.account.date, deps.locale ) ), 'oan-ur', deps ) );
 	}
 	const live = el( 'p', 'oan-ur-live' );
 	live.setAttribute( 'aria-live', 'polite' );
@@ -73,7 +73,7 @@ export function liveText( live: LiveStatus | null, deps: RenderDeps ): string {
 		parts.push( deps.msg( 'oan-ur-live-locked' ) );
 	}
 	if ( live.editCount !== null ) {
-		parts.push( deps.msg( 'oan-ur-live-edits', String( live.editCount ), live.registration ? formatDate( live.registration, deps.userLanguage ) : '—' ) );
+		parts.push( deps.msg( 'oan-ur-live-edits', String( live.editCount ), live.registration ? formatDate( live.registration, deps.locale ) : '—' ) );
 	}
 	return parts.join( ' ' );
 }

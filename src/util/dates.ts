@@ -1,14 +1,17 @@
 /**
- * A date for people, in the given language ("16 September 2021"), in UTC so every reader
- * sees the same day; falls back to the ISO date where Intl does not know the language.
+ * A date for people in the given locale ("16 September 2021"; "2021年9月16日"), in UTC so every
+ * reader sees the same day; falls back to the ISO date where Intl does not know the locale.
+ *
+ * @param iso the date as the data gives it
+ * @param locale a BCP 47 tag ("zh-Hant-HK")
  */
-export function formatDate( iso: string, language: string ): string {
+export function formatDate( iso: string, locale: string ): string {
 	const time = Date.parse( iso );
 	if ( isNaN( time ) ) {
 		return iso;
 	}
 	try {
-		return new Intl.DateTimeFormat( language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } ).format( time );
+		return new Intl.DateTimeFormat( locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } ).format( time );
 	} catch ( e ) {
 		return new Date( time ).toISOString().slice( 0, 10 );
 	}

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Notice } from '../../src/config/types';
-import { findApplicableNotices, PageContext } from '../../src/notice/applicability';
+import { findApplicableNotices, PageContext, readerKind } from '../../src/notice/applicability';
 import { clone, defaultNotices } from './helpers';
 
 const ctx: PageContext = {
 	now: new Date( '2021-10-01T00:00:00Z' ), dbName: 'zhwiki', contentLanguage: 'zh',
-	namespace: 0, userGroups: [ '*' ], isAnonymous: true
+	namespace: 0, userGroups: [ '*' ], reader: 'anonymous'
 };
 
 function notice( target: Partial<Notice[ 'target' ]>, extra: Partial<Notice> = {} ): Notice {
@@ -34,7 +34,30 @@ describe( 'findApplicableNotices', () => {
 
 	it( 'matches groups of a logged-in user', () => {
 		const n = notice( { groups: [ 'sysop', 'bureaucrat' ], users: 'loggedin' } );
-		expect( findApplicableNotices( [ n ], { ...ctx, isAnonymous: false, userGroups: [ '*', 'user', 'bureaucrat' ] } ) ).toHaveLength( 1 );
+		expect( findApplicableNotices( [ n ], { ...ctx, reader: 'named', userGroups: [ '*', 'user', 'bureaucrat' ] } ) ).toHaveLength( 1 );
+	} );
+
+	it.each( [
+		[ 'anonymous' as const, 'anonymous' as const, true ],
+		[ 'anonymous' as const, 'temporary' as const, true ],
+		[ 'anonymous' as const, 'named' as const, false ],
+		[ 'loggedin' as const, 'anonymous' as const, false ],
+		[ 'loggedin' as const, 'temporary' as const, false ],
+		[ 'loggedin' as const, 'named' as const, true ],
+		[ 'all' as const, 'temporary' as const, true ]
+	] )( 'targeting users=%s, reader %s → %s (temporary accounts are anonymous editors)', ( users, reader, expected ) => {
+		expect( findApplicableNotices( [ notice( { users } ) ], { ...ctx, reader } ).length === 1 ).toBe( expected );
+	} );
+
+	it( 'tells the reader\'s kind from mw.user.isNamed()/isTemp(), or from wgUserIsTemp and wgUserName without them', () => {
+		expect( readerKind( null, false, false ) ).toBe( 'anonymous' );
+		expect( readerKind( '~2026-10413', false, true ) ).toBe( 'temporary' );
+		expect( readerKind( 'Admin', true, false ) ).toBe( 'named' );
+		// A wiki without mw.user.isNamed (null): wgUserIsTemp still marks a temporary account.
+		expect( readerKind( '~2026-10413', null, true ) ).toBe( 'temporary' );
+		expect( readerKind( 'Admin', null, false ) ).toBe( 'named' );
+		expect( readerKind( null, null, false ) ).toBe( 'anonymous' );
+		expect( readerKind( '', null, false ) ).toBe( 'anonymous' );
 	} );
 
 	it( 'respects start and end dates', () => {

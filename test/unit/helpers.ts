@@ -40,7 +40,8 @@ export function deps( chain: string[] = [ 'en' ] ): RenderDeps {
 		},
 		getUrl: ( page ) => `/index.php?title=${ encodeURIComponent( page.replace( / /g, '_' ) ) }`,
 		userLanguage: chain[ 0 ],
-		chain
+		chain,
+		locale: chain[ 0 ]
 	};
 }
 

@@ -1,0 +1,109 @@
+// The reader's languages: MediaWiki's variant first where it applies, then the fallback chains.
+// The variant table is what the deploy command wrote on the local zh wiki (meta=languageinfo).
+import { describe, expect, it } from 'vitest';
+import { pickLocalized } from '../../src/i18n/pick';
+import { readerLanguages, readVariantTable, VariantTable } from '../../src/i18n/reading';
+import { pickStatementLanguage } from '../../src/translations/pick';
+import { formatDate } from '../../src/util/dates';
+import { defaultNotices } from './helpers';
+
+const ZH: VariantTable = {
+	zh: { bcp47: 'zh', fallbacks: [ 'zh-hans', 'zh-hant', 'zh-cn', 'zh-tw', 'zh-hk' ] },
+	'zh-hans': { bcp47: 'zh-Hans', fallbacks: [ 'zh-cn', 'zh', 'zh-hant' ] },
+	'zh-hant': { bcp47: 'zh-Hant', fallbacks: [ 'zh-tw', 'zh-hk', 'zh', 'zh-hans' ] },
+	'zh-cn': { bcp47: 'zh-Hans-CN', fallbacks: [ 'zh-hans', 'zh', 'zh-hant' ] },
+	'zh-hk': { bcp47: 'zh-Hant-HK', fallbacks: [ 'zh-hant', 'zh-tw', 'zh', 'zh-hans' ] },
+	'zh-mo': { bcp47: 'zh-Hant-MO', fallbacks: [ 'zh-hk', 'zh-hant', 'zh-tw', 'zh', 'zh-hans' ] },
+	'zh-my': { bcp47: 'zh-Hans-MY', fallbacks: [ 'zh-sg', 'zh-hans', 'zh-cn', 'zh', 'zh-hant' ] },
+	'zh-sg': { bcp47: 'zh-Hans-SG', fallbacks: [ 'zh-hans', 'zh-cn', 'zh', 'zh-hant' ] },
+	'zh-tw': { bcp47: 'zh-Hant-TW', fallbacks: [ 'zh-hant', 'zh-hk', 'zh', 'zh-hans' ] }
+};
+/** mw.language.getFallbackLanguageChain() as MediaWiki 1.43 gives it for these interface languages. */
+const CHAINS: Record<string, string[]> = {
+	zh: [ 'zh', 'zh-hans', 'zh-hant', 'zh-cn', 'zh-tw', 'zh-hk', 'en' ],
+	'zh-hk': [ 'zh-hk', 'zh-hant', 'zh-tw', 'zh', 'zh-hans', 'en' ],
+	'zh-cn': [ 'zh-cn', 'zh-hans', 'zh', 'zh-hant', 'en' ],
+	en: [ 'en' ],
+	sr: [ 'sr', 'sr-ec', 'sr-cyrl', 'sr-el', 'sr-latn', 'en' ]
+};
+// mw.language.bcp47 without its bcp47Map: the case rules only.
+const bcp47 = ( code: string ): string => code.split( '-' ).map( ( s, i ) => i === 0 ? s : s.length === 2 ? s.toUpperCase() : s.length === 4 ? s[ 0 ].toUpperCase() + s.slice( 1 ) : s ).join( '-' );
+
+describe( 'readerLanguages', () => {
+	it( 'puts the reader\'s variant and its own fallbacks before the interface language\'s chain', () => {
+		// Logged in with the interface in plain zh and the variant preference zh-hk.
+		expect( readerLanguages( CHAINS.zh, 'zh-hk', ZH, bcp47 ) ).toEqual( {
+			chain: [ 'zh-hk', 'zh-hant', 'zh-tw', 'zh', 'zh-hans', 'zh-cn', 'en' ],
+			locale: 'zh-Hant-HK'
+		} );
+		expect( readerLanguages( CHAINS.zh, 'zh-cn', ZH, bcp47 ) ).toEqual( {
+			chain: [ 'zh-cn', 'zh-hans', 'zh', 'zh-hant', 'zh-tw', 'zh-hk', 'en' ],
+			locale: 'zh-Hans-CN'
+		} );
+	} );
+
+	it( 'keeps MediaWiki\'s own chain where the interface already is the variant (anonymous readers)', () => {
+		expect( readerLanguages( CHAINS[ 'zh-hk' ], 'zh-hk', ZH, bcp47 ) ).toEqual( { chain: CHAINS[ 'zh-hk' ], locale: 'zh-Hant-HK' } );
+	} );
+
+	it( 'leaves an interface language outside the family alone: English on a Chinese wiki stays English', () => {
+		expect( readerLanguages( CHAINS.en, 'zh-tw', ZH, bcp47 ) ).toEqual( { chain: [ 'en' ], locale: 'en' } );
+	} );
+
+	it( 'follows a wiki without variants (no wgUserVariant) by the interface language', () => {
+		expect( readerLanguages( [ 'bn', 'en' ], null, {}, bcp47 ) ).toEqual( { chain: [ 'bn', 'en' ], locale: 'bn' } );
+	} );
+
+	it( 'serves other languages with variants by the same rule, also without a variant table', () => {
+		const sr = readerLanguages( CHAINS.sr, 'sr-el', {}, bcp47 );
+		expect( sr.chain.slice( 0, 2 ) ).toEqual( [ 'sr-el', 'sr' ] );
+		expect( sr.locale ).toBe( 'sr-EL' );
+		// Inuktitut: the variants do not share the first subtag; the table says they belong together.
+		const iu = { iu: { bcp47: 'iu', fallbacks: [ 'ike-cans' ] }, 'ike-cans': { bcp47: 'iu-Cans', fallbacks: [ 'iu' ] }, 'ike-latn': { bcp47: 'iu-Latn', fallbacks: [ 'iu' ] } };
+		expect( readerLanguages( [ 'iu', 'en' ], 'ike-latn', iu, bcp47 ) ).toEqual( { chain: [ 'ike-latn', 'iu', 'en' ], locale: 'iu-Latn' } );
+	} );
+
+	it( 'ignores a malformed variant and malformed chain entries, and never returns an empty chain', () => {
+		expect( readerLanguages( CHAINS.zh, '<script>', ZH, bcp47 ).chain ).toEqual( CHAINS.zh );
+		expect( readerLanguages( [], null, {}, bcp47 ) ).toEqual( { chain: [ 'en' ], locale: 'en' } );
+		expect( readerLanguages( [ 'zh', '', 'x y', 'en' ], 'zh-tw', {}, bcp47 ).chain ).toEqual( [ 'zh-tw', 'zh', 'en' ] );
+	} );
+
+	it.each( [
+		// variant, title language the data has, expected: a region code beats the script code, which beats zh.
+		[ 'zh-hk', [ 'zh-hk', 'zh-hant', 'zh' ], 'zh-hk' ],
+		[ 'zh-hk', [ 'zh-tw', 'zh-hant', 'zh' ], 'zh-hant' ],
+		[ 'zh-hk', [ 'zh', 'zh-hans' ], 'zh' ],
+		[ 'zh-tw', [ 'zh-hans', 'zh-hant' ], 'zh-hant' ],
+		[ 'zh-mo', [ 'zh-hk', 'zh-hant' ], 'zh-hk' ],
+		[ 'zh-my', [ 'zh-hans', 'zh-hant', 'zh-sg' ], 'zh-sg' ],
+		[ 'zh-sg', [ 'zh-hans', 'zh-hant' ], 'zh-hans' ],
+		[ 'zh-cn', [ 'zh-hant' ], 'zh-hant' ],
+		[ 'zh-cn', [], 'en' ]
+	] )( 'interface zh, variant %s, data in %j: text in %s', ( variant, have, expected ) => {
+		const text: Record<string, string> = { en: 'English' };
+		for ( const code of have ) {
+			text[ code ] = code;
+		}
+		expect( pickLocalized( text, readerLanguages( CHAINS.zh, variant, ZH, bcp47 ).chain ).lang ).toBe( expected );
+	} );
+
+	it( 'links the statement through the same chain, and formats dates in the variant\'s locale', () => {
+		const notice = defaultNotices()[ 0 ];
+		const reader = readerLanguages( CHAINS.zh, 'zh-tw', ZH, bcp47 );
+		expect( pickStatementLanguage( notice.statement, reader.chain ).chosen.language ).toBe( 'zh' );
+		expect( formatDate( '2021-09-13', reader.locale ) ).toBe( new Intl.DateTimeFormat( 'zh-Hant-TW', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } ).format( Date.UTC( 2021, 8, 13 ) ) );
+		expect( formatDate( '2021-09-13', 'not a locale!' ) ).toBe( '2021-09-13' );
+	} );
+} );
+
+describe( 'readVariantTable', () => {
+	it( 'reads the page deploy wrote, and leaves out entries not of its shape', () => {
+		const table = readVariantTable( { variants: { ...ZH, 'bad code': { bcp47: 'x', fallbacks: [] }, 'zh-xx': { fallbacks: 'zh' }, 'zh-yy': null } } );
+		expect( table ).toEqual( ZH );
+	} );
+
+	it.each( [ [ null ], [ [] ], [ 'text' ], [ { variants: [] } ], [ { variants: 'zh' } ], [ {} ] ] )( 'gives an empty table for %j', ( raw ) => {
+		expect( readVariantTable( raw ) ).toEqual( {} );
+	} );
+} );
