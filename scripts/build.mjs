@@ -25,7 +25,6 @@ const SOURCES = {
 	// (see scripts/lib/languages.mjs); the build has only the page for a wiki without variants.
 	'office-action-notice-languages.json': { fromWiki: 'languages' },
 	'office-action-notice-reserve.css': { file: 'src/styles/reserve.css' },
-	'office-action-notice-quiet.css': { file: 'src/styles/quiet.css' },
 	'office-action-notice-accounts.js': { entry: 'src/accounts/entry.ts', messages: [ 'oan-account-', 'oan-ur-' ] },
 	'office-action-notice-accounts.css': { file: 'src/styles/accounts.css' }
 };

@@ -20,7 +20,6 @@ export class DeployError extends Error {}
 const DESCRIPTIONS = {
 	'office-action-notice': 'Office action notices: the statement in your language, the status of affected accounts, and a rights-restriction warning on Special:UserRights.',
 	'office-action-notice-reserve': 'Keeps room for the office action notice while the page loads, and styles it (part of the office action notices).',
-	'office-action-notice-quiet': 'Leaves out the room kept for the office action notice once you have dismissed it (switched by the notice itself).',
 	'office-action-notice-accounts': 'The status box on affected accounts\' pages and the warning on Special:UserRights (part of the office action notices).'
 };
 

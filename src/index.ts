@@ -10,7 +10,6 @@ import { readerLanguages, ReaderLanguages, readVariantTable } from './i18n/readi
 import { findApplicableNotices, PageContext, readerKind, ReaderKind } from './notice/applicability';
 import { showBanners } from './notice/mount';
 import { Dismissals } from './notice/dismissal';
-import { QUIET_OPTION, QuietEvent, quietChange } from './notice/quiet';
 import { mwRenderDeps } from './util/mwDeps';
 
 // ResourceLoader runs a package gadget's files with a `require` for its other files. The build
@@ -26,8 +25,8 @@ const ACCOUNTS_MODULE = 'ext.gadget.office-action-notice-accounts';
  * no styles of its own (mw.loader runs a module with styles only after the next animation frame).
  */
 const STYLES_MODULE = 'ext.gadget.office-action-notice-reserve';
-/** The gadget's one global: set once, so a second copy of the code does nothing. */
-const NAMESPACE = 'officeActionNotice';
+/** The gadget's one public name, mw.libs.officeActionNotice: set once, so a second copy of the code does nothing. */
+const PUBLIC_NAME = 'officeActionNotice';
 
 function warn( message: string ): void {
 	mw.log.warn( `${ PREFIX } ${ message }` );
@@ -95,37 +94,6 @@ function pageContext(): PageContext {
 	};
 }
 
-/**
- * The reader's quiet option (see notice/quiet.ts), and a handler that changes it when it must:
- * the API module loads only then, never on an ordinary page view. Only named accounts have it.
- */
-function quietOption( named: boolean ): { on: boolean; onQuiet: ( event: QuietEvent ) => void } {
-	let on = false;
-	try {
-		on = String( mw.user.options.get( QUIET_OPTION ) ) === '1';
-	} catch ( e ) {
-		warn( 'no mw.user.options; assuming the reserved room' );
-	}
-	const state = {
-		on,
-		onQuiet: ( event: QuietEvent ): void => {
-			const value = quietChange( named, state.on, event );
-			if ( value === null ) {
-				return;
-			}
-			state.on = value === '1';
-			Promise.resolve( mw.loader.using( 'mediawiki.api' ) )
-				.then( () => new mw.Api().saveOption( QUIET_OPTION, value ) )
-				.then( () => {
-					mw.user.options.set( QUIET_OPTION, value );
-				}, ( code: unknown ) => {
-					warn( `${ QUIET_OPTION } not saved (${ String( code ) })` );
-				} );
-		}
-	};
-	return state;
-}
-
 /** Marks for the benchmark (module start → shown), where the browser has the User Timing API. */
 function mark( name: string ): void {
 	if ( window.performance && typeof performance.mark === 'function' ) {
@@ -133,19 +101,44 @@ function mark( name: string ): void {
 	}
 }
 
+/** Freezes a value and everything in it, so other scripts can read the data but not change it. */
+function deepFreeze<T>( value: T ): T {
+	if ( value && typeof value === 'object' && !Object.isFrozen( value ) ) {
+		Object.freeze( value );
+		Object.keys( value ).forEach( ( key ) => deepFreeze( ( value as Record<string, unknown> )[ key ] ) );
+	}
+	return value;
+}
+
+/** What other scripts read: the validated data, the notices shown, the live check's result. */
+export interface PublicApi {
+	readonly data: NoticesData;
+	readonly shown: readonly string[];
+	readonly live: unknown;
+}
+
 function main(): void {
-	const win = window as unknown as Record<string, unknown>;
-	if ( win[ NAMESPACE ] ) {
+	const libs = mw.libs as Record<string, unknown>;
+	if ( libs[ PUBLIC_NAME ] ) {
 		return;
 	}
 	mark( 'start' );
-	const data = loadData();
+	const data = deepFreeze( loadData() );
 	const userLanguage = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
 	const reader = readingLanguages( userLanguage );
 	mw.messages.set( pickMessages( bundles, reader.chain ) );
 	const deps = mwRenderDeps( userLanguage, reader );
-	const api = { data, shown: [] as string[], live: null as unknown };
-	win[ NAMESPACE ] = api;
+	const state = { shown: [] as string[], live: null as unknown };
+	const api: PublicApi = Object.freeze( {
+		data,
+		get shown() {
+			return state.shown.slice();
+		},
+		get live() {
+			return state.live;
+		}
+	} );
+	Object.defineProperty( libs, PUBLIC_NAME, { value: api, enumerable: true } );
 
 	// Loaded some other way than as an enabled gadget (from a user script, say), the module comes
 	// without its peer: fetch the styles then (the room is no longer wanted by that time).
@@ -154,11 +147,7 @@ function main(): void {
 	}
 	const ctx = pageContext();
 	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
-	const quiet = quietOption( ctx.reader === 'named' );
-	api.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), warn, {
-		roomReserved: !quiet.on,
-		onQuiet: quiet.onQuiet
-	} );
+	state.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), warn, ctx.reader === 'named' );
 
 	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;
 	const relevantUser = mw.config.get( 'wgRelevantUserName' ) as string | null;
@@ -172,7 +161,7 @@ function main(): void {
 			mark( 'shown' );
 			return shown;
 		} ).then( ( live ) => {
-			api.live = live;
+			state.live = live;
 		} );
 	} else {
 		mark( 'shown' );

@@ -1,6 +1,13 @@
 // Inserts or replaces this gadget's lines in MediaWiki:Gadgets-definition, leaving every other
 // line exactly as it was.
 
+/**
+ * Gadgets this project no longer ships: their lines go when the definition is merged, so a wiki
+ * is not left with a gadget whose pages nothing updates. (office-action-notice-quiet: the
+ * logged-in readers' quiet option, given up when a dismissed notice's bar came to fill the room.)
+ */
+export const RETIRED_GADGETS = [ 'office-action-notice-quiet' ];
+
 function ownsLine( line, names ) {
 	const m = line.match( /^\*+\s*([^[|\s]+)\s*[[|]/ );
 	return Boolean( m && names.includes( m[ 1 ] ) );
@@ -12,7 +19,7 @@ function ownsLine( line, names ) {
  * @return {string} the new text
  */
 export function mergeDefinition( current, def ) {
-	const names = def.gadgets.map( ( g ) => g.name );
+	const names = def.gadgets.map( ( g ) => g.name ).concat( RETIRED_GADGETS );
 	const ours = def.gadgets.map( ( g ) => g.line );
 	const lines = current === '' ? [] : current.split( '\n' );
 	const first = lines.findIndex( ( l ) => ownsLine( l, names ) );

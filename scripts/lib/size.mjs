@@ -21,9 +21,10 @@ export const PAYLOAD_BUDGET = 4096;
  * back about 300 of them. Raised again, from 9800 to 10300: following the reader's variant on
  * wikis with LanguageConverter (the reader's languages, the languages page and its guard) and
  * telling temporary accounts from named ones cost about 490 bytes. The validator, about 1.7 kB,
- * is the weight to move off the every-page path next.
+ * is the weight to move off the every-page path next. Down to 10200: the notice's room redesigned
+ * (the bar a dismissal leaves fills it; the quiet option and the room's observer went).
  */
-export const PAYLOAD_RATCHET = 10300;
+export const PAYLOAD_RATCHET = 10200;
 
 const gzip = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
 

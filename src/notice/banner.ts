@@ -15,14 +15,14 @@ export function domId( noticeId: string ): string {
 	return 'oan-notice-' + noticeId.replace( /[^A-Za-z0-9_-]/g, '_' );
 }
 
-/** Class of an expanded banner: its rows are no longer clamped to the reserved height. */
+/** Class of an opened banner: it shows everything, at its own height. */
 export const EXPANDED_CLASS = 'oan-expanded';
 
 /**
- * The banner for one notice. Collapsed, it has a fixed height (the styles peer reserves exactly
- * that room, so nothing jumps): title and date, summary, latest update, statement links, other
- * languages, each row clamped. "Details" (or focusing a clamped link) expands it to show
- * everything and the whole update history.
+ * The banner for one notice. Collapsed, it has a fixed height of two rows (three on phones), the
+ * room the styles peer reserves, so nothing jumps: the title and its date; the way to the
+ * statement in the reader's language, and "Details". Details (or focusing a link the row cuts
+ * off) opens it: the summary, the latest update, the whole history and the other languages.
  *
  * @param notice validated notice
  * @param deps messages, URLs and languages
@@ -38,20 +38,25 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 
 	const body = el( 'div', 'oan-notice-body' );
 	body.id = `${ id }-body`;
-	const heading = el( 'p', 'oan-notice-title oan-row' );
-	const strong = localizedText( 'strong', undefined, notice.title, deps );
+	const heading = el( 'p', 'oan-notice-title oan-line' );
+	const strong = localizedText( 'strong', 'oan-shrink', notice.title, deps );
 	strong.id = `${ id }-title`;
 	strong.setAttribute( 'elementtiming', 'oan-notice' );
 	heading.appendChild( strong );
-	heading.appendChild( document.createTextNode( ' ' ) );
 	heading.appendChild( el( 'span', 'oan-notice-date', deps.msg( 'oan-notice-published', formatDate( notice.published, deps.locale ) ) ) );
 	body.appendChild( heading );
 
-	body.appendChild( localizedText( 'p', 'oan-notice-summary oan-row', notice.summary, deps ) );
+	const statement = renderStatementLinks( notice.statement, deps );
+	const main = statement.querySelector( '.oan-statement-main' ) as HTMLElement;
+	main.classList.add( 'oan-line' );
+	body.appendChild( main );
 
+	// What only the opened notice shows.
+	const more = el( 'div', 'oan-notice-more' );
+	more.appendChild( localizedText( 'p', 'oan-notice-summary', notice.summary, deps ) );
 	const updates = sortUpdates( notice.updates );
 	if ( updates.length ) {
-		body.appendChild( renderUpdate( updates[ 0 ], deps, 'p', 'oan-notice-update oan-row' ) );
+		more.appendChild( renderUpdate( updates[ 0 ], deps, 'p', 'oan-notice-update' ) );
 	}
 	if ( updates.length > 1 ) {
 		const history = el( 'div', 'oan-notice-history' );
@@ -64,9 +69,14 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 		}
 		history.appendChild( label );
 		history.appendChild( list );
-		body.appendChild( history );
+		more.appendChild( history );
 	}
-	const statement = renderStatementLinks( notice.statement, deps );
+	const languages = statement.querySelector( '.oan-statement-languages' );
+	if ( languages ) {
+		more.appendChild( languages );
+	}
+	body.appendChild( more );
+
 	const toggle = el( 'button', 'oan-notice-toggle', deps.msg( 'oan-notice-more' ) );
 	toggle.type = 'button';
 	toggle.setAttribute( 'aria-expanded', 'false' );
@@ -77,17 +87,15 @@ export function renderBanner( notice: Notice, deps: RenderDeps, onDismiss: () =>
 		toggle.textContent = deps.msg( expanded ? 'oan-notice-less' : 'oan-notice-more' );
 	};
 	toggle.addEventListener( 'click', () => setExpanded( !box.classList.contains( EXPANDED_CLASS ) ) );
-	const main = statement.querySelector( '.oan-statement-main' ) as HTMLElement;
-	main.appendChild( document.createTextNode( ` ${ deps.msg( 'oan-statement-separator' ) } ` ) );
+	main.appendChild( el( 'span', undefined, deps.msg( 'oan-statement-separator' ) ) );
 	main.appendChild( toggle );
-	body.appendChild( statement );
 	box.appendChild( body );
-	// A keyboard user must never land on a link the clamped rows hide: then expand first.
+	// A keyboard user must never land on a link a row cuts off: then open the notice first.
 	body.addEventListener( 'focusin', ( e ) => {
 		const target = e.target as HTMLElement;
 		const r = target.getBoundingClientRect();
-		const b = box.getBoundingClientRect();
-		if ( target !== toggle && ( r.height === 0 || r.bottom > b.bottom || r.top < b.top || r.right > b.right || r.left < b.left ) ) {
+		const row = ( target.parentElement as HTMLElement ).getBoundingClientRect();
+		if ( target !== toggle && ( r.width === 0 || r.right > row.right + 1 || r.left < row.left - 1 ) ) {
 			setExpanded( true );
 		}
 	} );

@@ -1,19 +1,15 @@
 import { Notice } from '../config/types';
 import { el, localizedText, RenderDeps } from '../util/dom';
+import { formatDate } from '../util/dates';
 import { domId, renderBanner } from './banner';
 import { Dismissals } from './dismissal';
-import { QuietEvent } from './quiet';
-import { holdRoom, HOLDING_CLASS } from './room';
+import { planNotices } from './plan';
 
 /** Class on <html> once the gadget has placed its notices: the styles peer then drops its reserved room. */
 export const READY_CLASS = 'oan-ready';
 
-export interface MountOptions {
-	/** Whether the styles peer kept a room on this page view (not for readers with the quiet gadget). */
-	roomReserved: boolean;
-	/** Told when a banner shows (or would, where no room was kept), and when the reader dismisses the last one on the page. */
-	onQuiet: ( event: QuietEvent ) => void;
-}
+/** Where a named reader turns the gadget off (a link in a dismissed notice's bar). */
+const GADGET_PREFERENCES = 'Special:Preferences#mw-prefsection-gadgets';
 
 /**
  * Where MediaWiki shows its site notice: #siteNotice on Vector, MonoBook and Minerva; Timeless
@@ -39,73 +35,52 @@ function noticeContainer(): HTMLElement | null {
 
 /**
  * Shows every applicable notice the reader has not dismissed; returns the ids shown. Where the
- * reader dismissed them all and the room was reserved, one-line bars of the hidden notices hold
- * the room (see room.ts), each with a button that shows its notice again. Where no room was
- * kept (the quiet gadget), nothing is shown on this page view: the quiet option is told, and the
- * notice shows from the next page view on, in its room.
+ * reader dismissed them all, each leaves its bar (renderHiddenBar) in the room the styles peer
+ * kept, as tall as a collapsed notice, with a button that shows it again. Nothing is written but
+ * the reader's own dismissals, in storage.
  *
  * @param notices applicable notices, in order
  * @param deps messages, URLs and languages
  * @param dismissals this reader's dismissals
  * @param warn console warning for data problems found on the way
- * @param options the reserved room and the quiet option
+ * @param named whether the reader has a named account (their bar says where to turn the gadget off)
  */
-export function showBanners(
-	notices: Notice[], deps: RenderDeps, dismissals: Dismissals, warn: ( message: string ) => void, options: MountOptions
-): string[] {
-	for ( const n of notices ) {
-		const seen = dismissals.dismissedRevision( n.id );
-		if ( seen > n.revision ) {
-			warn( `notice "${ n.id }": revision ${ n.revision } is below the ${ seen } dismissed (revisions must only rise); stays dismissed` );
-		}
-	}
+export function showBanners( notices: Notice[], deps: RenderDeps, dismissals: Dismissals, warn: ( message: string ) => void, named: boolean ): string[] {
+	const plan = planNotices( notices, ( id ) => dismissals.dismissedRevision( id ) );
+	plan.warnings.forEach( warn );
 	const isHidden = ( n: Notice ): boolean => dismissals.isDismissed( n.id, n.revision );
-	const visible = notices.filter( ( n ) => !isHidden( n ) );
 	const shown: string[] = [];
-	if ( visible.length && !options.roomReserved ) {
-		// A reader with the quiet gadget and a notice they have not seen: this page kept no room,
-		// so showing it now would move the page. The room comes back from the next page on.
-		options.onQuiet( 'shown' );
-		document.documentElement.classList.add( READY_CLASS );
-		return shown;
-	}
-	const container = notices.length && options.roomReserved ? noticeContainer() : null;
+	const container = notices.length ? noticeContainer() : null;
 	if ( container ) {
 		const banner = ( notice: Notice ): HTMLElement => {
 			const box = renderBanner( notice, deps, () => {
 				dismissals.dismiss( notice.id, notice.revision );
 				const next = box.nextElementSibling || box.previousElementSibling;
-				box.remove();
-				if ( container.querySelector( '.oan-notice' ) ) {
+				if ( container.querySelectorAll( '.oan-notice' ).length > 1 ) {
+					box.remove();
 					focusOn( next && next.querySelector<HTMLElement>( '.oan-notice-dismiss' ) );
 					return;
 				}
-				// The last one: its room stays, with the hidden notices' bars in it.
-				const bars = showHidden( notices.filter( isHidden ) );
+				// The last one: the bars of the hidden notices take its place, in the same room.
+				box.remove();
+				const bars = notices.filter( isHidden ).map( bar );
+				bars.forEach( ( b ) => container.appendChild( b ) );
 				focusOn( bars[ 0 ] || document.getElementById( 'firstHeading' ) || document.getElementById( 'content' ) );
-				options.onQuiet( 'all-dismissed' );
 			} );
 			return box;
 		};
-		const showHidden = ( hidden: Notice[] ): HTMLElement[] => {
-			holdRoom( container );
-			return hidden.map( ( notice ) => container.appendChild( renderHiddenBar( notice, deps, ( bar ) => {
-				dismissals.restore( notice.id );
-				const box = banner( notice );
-				container.replaceChild( box, bar );
-				container.classList.remove( HOLDING_CLASS );
-				focusOn( box );
-				options.onQuiet( 'shown' );
-			} ) ) );
-		};
-		if ( visible.length ) {
-			for ( const notice of visible ) {
-				container.appendChild( banner( notice ) );
-				shown.push( notice.id );
-			}
-			options.onQuiet( 'shown' );
-		} else {
-			showHidden( notices );
+		const bar = ( notice: Notice ): HTMLElement => renderHiddenBar( notice, deps, named, ( hidden ) => {
+			dismissals.restore( notice.id );
+			const box = banner( notice );
+			container.replaceChild( box, hidden );
+			focusOn( box );
+		} );
+		for ( const notice of plan.visible ) {
+			container.appendChild( banner( notice ) );
+			shown.push( notice.id );
+		}
+		if ( !plan.visible.length ) {
+			plan.hidden.forEach( ( notice ) => container.appendChild( bar( notice ) ) );
 		}
 	}
 	document.documentElement.classList.add( READY_CLASS );
@@ -113,21 +88,34 @@ export function showBanners(
 }
 
 /**
- * The one-line bar of a notice the reader dismissed: "Notice hidden: <title>", and a button that
- * shows it again.
+ * What a dismissed notice leaves: a bar as tall as the collapsed notice, every row of it text.
+ * "Notice hidden: <title>", its date, and a button that shows it again; for a named reader also
+ * the way to turn the gadget off in their preferences.
+ *
+ * @param notice the dismissed notice
+ * @param deps messages, URLs and languages
+ * @param named whether the reader has a named account
+ * @param onShow called with the bar when the reader asks for the notice again
  */
-export function renderHiddenBar( notice: Notice, deps: RenderDeps, onShow: ( hidden: HTMLElement ) => void ): HTMLElement {
+export function renderHiddenBar( notice: Notice, deps: RenderDeps, named: boolean, onShow: ( hidden: HTMLElement ) => void ): HTMLElement {
 	const bar = el( 'div', 'oan-minimised' );
 	bar.setAttribute( 'data-oan-hidden', notice.id );
-	const label = el( 'span', 'oan-minimised-label', `${ deps.msg( 'oan-notice-hidden' ) } ` );
+	const body = bar.appendChild( el( 'div', 'oan-minimised-body' ) );
+	const first = body.appendChild( el( 'p', 'oan-notice-title oan-line' ) );
+	const label = first.appendChild( el( 'span', 'oan-minimised-label oan-shrink', `${ deps.msg( 'oan-notice-hidden' ) } ` ) );
 	label.id = `${ domId( notice.id ) }-hidden`;
 	label.appendChild( localizedText( 'span', undefined, notice.title, deps ) );
-	const show = el( 'button', 'oan-notice-toggle', deps.msg( 'oan-notice-show' ) );
+	first.appendChild( el( 'span', 'oan-notice-date', deps.msg( 'oan-notice-published', formatDate( notice.published, deps.locale ) ) ) );
+	const second = body.appendChild( el( 'p', 'oan-line' ) );
+	const show = second.appendChild( el( 'button', 'oan-notice-toggle', deps.msg( 'oan-notice-show' ) ) );
 	show.type = 'button';
 	show.setAttribute( 'aria-describedby', label.id );
 	show.addEventListener( 'click', () => onShow( bar ) );
-	bar.appendChild( label );
-	bar.appendChild( show );
+	if ( named ) {
+		second.appendChild( el( 'span', undefined, deps.msg( 'oan-statement-separator' ) ) );
+		const off = second.appendChild( el( 'a', 'oan-shrink', deps.msg( 'oan-notice-turn-off' ) ) );
+		off.href = deps.getUrl( GADGET_PREFERENCES );
+	}
 	return bar;
 }
 

@@ -11,7 +11,7 @@ import { pickStatementLanguage } from './pick';
 export function renderStatementLinks( statement: Statement, deps: RenderDeps ): HTMLElement {
 	const links = pickStatementLanguage( statement, deps.chain );
 	const box = el( 'div', 'oan-statement' );
-	const main = el( 'p', 'oan-statement-main oan-row' );
+	const main = el( 'p', 'oan-statement-main' );
 	const read = link( deps, links.chosen.page, deps.msg( 'oan-statement-read' ), 'oan-statement-link' );
 	read.hreflang = links.chosen.language;
 	main.appendChild( read );
@@ -19,10 +19,10 @@ export function renderStatementLinks( statement: Statement, deps: RenderDeps ): 
 	const meta = links.chosen.isOriginal ?
 		deps.msg( 'oan-statement-meta-original', name ) :
 		deps.msg( 'oan-statement-meta-translation', name, deps.msg( 'oan-statement-complete', String( links.chosen.complete ) ) );
-	main.appendChild( el( 'span', 'oan-statement-meta', ` ${ meta }` ) );
+	main.appendChild( el( 'span', 'oan-statement-meta oan-shrink', ` ${ meta }` ) );
 	if ( links.original ) {
-		main.appendChild( document.createTextNode( ` ${ deps.msg( 'oan-statement-separator' ) } ` ) );
-		const orig = link( deps, links.original.page, deps.msg( 'oan-statement-original', autonym( links.original.language ) ), 'oan-statement-original' );
+		main.appendChild( el( 'span', undefined, ` ${ deps.msg( 'oan-statement-separator' ) } ` ) );
+		const orig = link( deps, links.original.page, deps.msg( 'oan-statement-original', autonym( links.original.language ) ), 'oan-statement-original oan-shrink' );
 		orig.hreflang = links.original.language;
 		main.appendChild( orig );
 	}

@@ -239,3 +239,106 @@ export const API_FAULTS: [ string, ( page: Page ) => Promise<unknown> ][] = [
 	} ) ) ],
 	[ 'a well-formed answer of the wrong shape', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"query": {"users": "no"}}' } ) ) ]
 ];
+
+export interface NoticeGeometry {
+	/** Height of the notice area: #siteNotice with all the gadget put there (Timeless: the notices' container). */
+	area: number;
+	/** Of that height, what no line of text covers (a line: its text's line box, line-height tall). */
+	blank: number;
+	/** Lines of text the first collapsed notice shows (within its box). */
+	lines: number;
+	/** Heights of the first notice and the first dismissed notice's bar (0 where absent). */
+	notice: number;
+	bar: number;
+	/** The bar's buttons and links are whole and inside it. */
+	barControlsWhole: boolean;
+	/** The collapsed notice shows its title, its date and the way to the statement, none cut away entirely. */
+	saysWhatMatters: boolean;
+}
+
+/**
+ * Measures the notice area as the room requirement defines it: how tall it is, and how much of
+ * it no line of text covers; how many lines the collapsed notice shows; the bar's size.
+ */
+export function noticeGeometry( page: Page ): Promise<NoticeGeometry> {
+	return page.evaluate( () => {
+		const container = document.querySelector<HTMLElement>( '.oan-notices' );
+		const area = document.getElementById( 'siteNotice' ) || container;
+		if ( !area ) {
+			return { area: 0, blank: 0, lines: 0, notice: 0, bar: 0, barControlsWhole: false, saysWhatMatters: false };
+		}
+		const a = area.getBoundingClientRect();
+		/** Line boxes of the visible text inside an element, clipped to a box. */
+		const lineBoxes = ( root: Element, clip: DOMRect ): [ number, number ][] => {
+			const out: [ number, number ][] = [];
+			const walker = document.createTreeWalker( root, NodeFilter.SHOW_TEXT );
+			while ( walker.nextNode() ) {
+				const node = walker.currentNode as Text;
+				if ( !node.textContent || !node.textContent.trim() || !node.parentElement ) {
+					continue;
+				}
+				const lineHeight = parseFloat( getComputedStyle( node.parentElement ).lineHeight ) || 20;
+				const range = document.createRange();
+				range.selectNodeContents( node );
+				for ( const r of range.getClientRects() ) {
+					if ( r.width <= 0 || r.height <= 0 ) {
+						continue;
+					}
+					const mid = ( r.top + r.bottom ) / 2;
+					const top = Math.max( mid - lineHeight / 2, clip.top );
+					const bottom = Math.min( mid + lineHeight / 2, clip.bottom );
+					if ( bottom > top && r.left < clip.right && r.right > clip.left ) {
+						out.push( [ top, bottom ] );
+					}
+				}
+			}
+			return out.sort( ( x, y ) => x[ 0 ] - y[ 0 ] );
+		};
+		let covered = 0;
+		let end = -Infinity;
+		for ( const [ top, bottom ] of lineBoxes( area, a ) ) {
+			if ( top >= end ) {
+				covered += bottom - top;
+				end = bottom;
+			} else if ( bottom > end ) {
+				covered += bottom - end;
+				end = bottom;
+			}
+		}
+		const notice = document.querySelector<HTMLElement>( '.oan-notice' );
+		const bar = document.querySelector<HTMLElement>( '.oan-minimised' );
+		let lines = 0;
+		let saysWhatMatters = false;
+		if ( notice ) {
+			const n = notice.getBoundingClientRect();
+			const tops = new Set( lineBoxes( notice.querySelector( '.oan-notice-body' )!, n ).map( ( [ top ] ) => Math.round( top / 4 ) ) );
+			lines = tops.size;
+			const shown = ( sel: string ) => {
+				const el = notice.querySelector( sel );
+				if ( !el ) {
+					return false;
+				}
+				const r = el.getBoundingClientRect();
+				return r.width > 8 && r.top >= n.top - 1 && r.bottom <= n.bottom + 1 && r.left < n.right && r.right > n.left;
+			};
+			saysWhatMatters = shown( '.oan-notice-title strong' ) && shown( '.oan-notice-date' ) && shown( '.oan-statement-link' );
+		}
+		let barControlsWhole = false;
+		if ( bar ) {
+			const b = bar.getBoundingClientRect();
+			barControlsWhole = [ ...bar.querySelectorAll( 'button' ) ].every( ( c ) => {
+				const r = c.getBoundingClientRect();
+				return r.width > 20 && r.left >= b.left && r.right <= b.right && r.top >= b.top && r.bottom <= b.bottom;
+			} );
+		}
+		return {
+			area: a.height,
+			blank: a.height - covered,
+			lines,
+			notice: notice ? notice.getBoundingClientRect().height : 0,
+			bar: bar ? bar.getBoundingClientRect().height : 0,
+			barControlsWhole,
+			saysWhatMatters
+		};
+	} );
+}

@@ -1,8 +1,12 @@
-// The styles peer reserves exactly the room the collapsed banner takes: no layout shift, neither
-// for a reader who sees the notice nor for one who dismissed it earlier.
+// The styles peer reserves exactly the room the collapsed banner takes, and the room is always
+// used: no layout shift, neither for a reader who sees the notice nor for one who dismissed it
+// earlier, and no more than a line's height of it without text, in every state.
 import { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentShifts, launch, observeContentShifts, open, savePageText, SKINS, url, visit, withoutGadget } from './helpers';
+import { contentShifts, DATA_PAGE, launch, noticeGeometry, observeContentShifts, open, readPageText, savePageText, SKINS, url, visit, withoutGadget } from './helpers';
+
+/** At most this much of the notice area without text, in every state: about one line. */
+const MAX_BLANK = 32;
 
 const VIEWPORTS = [
 	{ name: 'desktop 1280×800', viewport: { width: 1280, height: 800 }, mobile: false },
@@ -19,7 +23,7 @@ describe( 'layout shift', () => {
 
 	for ( const v of VIEWPORTS ) {
 		for ( const skin of SKINS ) {
-			it( `${ skin }, ${ v.name }: the banner appears, or its bar for a reader who dismissed it, without moving the page`, async () => {
+			it( `${ skin }, ${ v.name }: the banner appears, or its bar for a reader who dismissed it, without moving the page or keeping empty room`, async () => {
 				const measure = async ( control: boolean, dismissed = false ) => {
 					const { context, page } = await open( browser, { viewport: v.viewport, isMobile: v.mobile, hasTouch: v.mobile } );
 					if ( dismissed ) {
@@ -32,39 +36,47 @@ describe( 'layout shift', () => {
 					await page.goto( url( 'Main_Page', { useskin: skin } ) );
 					await page.waitForLoadState( 'load' );
 					await page.waitForTimeout( 1500 );
-					const result = await page.evaluate( () => {
-						const banner = document.querySelector<HTMLElement>( '.oan-notice' );
-						const body = banner && banner.querySelector<HTMLElement>( '.oan-notice-body' );
-						return {
-							banner: !!banner,
-							bars: document.querySelectorAll( '.oan-minimised' ).length,
-							holding: !!document.querySelector( '.oan-notices.oan-holding' ),
-							// The bar keeps to one line, and its button is whole and inside it at any width.
-							barFits: [ ...document.querySelectorAll<HTMLElement>( '.oan-minimised' ) ].every( ( bar ) => {
-								const b = bar.getBoundingClientRect();
-								const button = bar.querySelector( 'button' )!.getBoundingClientRect();
-								return b.height <= 32 && button.width > 20 && button.left >= b.left && button.right <= b.right && button.top >= b.top && button.bottom <= b.bottom;
-							} ),
-							// Clamped rows must fit the fixed height: nothing cut off mid-line.
-							overflow: banner && body ? body.scrollHeight - ( banner.clientHeight - 16 ) : 0,
-							pageOverflowsViewport: document.documentElement.scrollWidth > window.innerWidth
-						};
-					} );
+					const result = {
+						banner: await page.locator( '.oan-notice' ).count() > 0,
+						bars: await page.locator( '.oan-minimised' ).count(),
+						geometry: await noticeGeometry( page ),
+						pageOverflowsViewport: await page.evaluate( () => document.documentElement.scrollWidth > window.innerWidth ),
+						// After the reader's own action (Show, or dismiss): the room as it is then.
+						after: null as Awaited<ReturnType<typeof noticeGeometry>> | null
+					};
+					// Shifts before the reader acts: what they do may move the page, that is theirs.
 					const shifts = await contentShifts( page );
+					const action = dismissed ? '.oan-minimised button' : control ? null : '.oan-notice-dismiss';
+					if ( action ) {
+						await page.click( action );
+						result.after = await noticeGeometry( page );
+					}
 					await context.close();
 					return { ...result, ...shifts };
 				};
 				const control = await measure( true );
 				const gadget = await measure( false );
 				const dismissed = await measure( false, true );
+				const maxLines = v.viewport.width < 640 ? 3 : 2;
 				expect( control.banner ).toBe( false );
 				expect( gadget.banner ).toBe( true );
 				expect( gadget.total - control.total, JSON.stringify( { gadget: gadget.shifts, control: control.shifts } ) ).toBeLessThanOrEqual( 0.001 );
-				expect( gadget.overflow ).toBeLessThanOrEqual( 0 );
 				expect( gadget.pageOverflowsViewport ).toBe( control.pageOverflowsViewport );
-				expect( [ dismissed.banner, dismissed.bars, dismissed.holding, dismissed.barFits ] ).toEqual( [ false, 1, true, true ] );
+				// Collapsed: two lines on desktops, three on phones, saying title, date and the way to the statement.
+				const g = gadget.geometry;
+				expect( { lines: g.lines <= maxLines, says: g.saysWhatMatters, blank: g.blank <= MAX_BLANK }, JSON.stringify( g ) ).toEqual( { lines: true, says: true, blank: true } );
+				// Dismissed on this page view: the bar in the same room, no larger than the notice.
+				const justDismissed = gadget.after!;
+				expect( { blank: justDismissed.blank <= MAX_BLANK, bar: justDismissed.bar <= g.notice + 0.5, whole: justDismissed.barControlsWhole }, JSON.stringify( justDismissed ) ).toEqual( { blank: true, bar: true, whole: true } );
+				// Dismissed earlier: its bar, without a shift.
+				expect( [ dismissed.banner, dismissed.bars ] ).toEqual( [ false, 1 ] );
 				expect( dismissed.total - control.total, JSON.stringify( { dismissed: dismissed.shifts, control: control.shifts } ) ).toBeLessThanOrEqual( 0.001 );
 				expect( dismissed.pageOverflowsViewport ).toBe( control.pageOverflowsViewport );
+				const d = dismissed.geometry;
+				expect( { blank: d.blank <= MAX_BLANK, bar: d.bar <= g.notice + 0.5, whole: d.barControlsWhole }, JSON.stringify( d ) ).toEqual( { blank: true, bar: true, whole: true } );
+				// Dismissed, then shown again.
+				const again = dismissed.after!;
+				expect( { blank: again.blank <= MAX_BLANK, lines: again.lines <= maxLines }, JSON.stringify( again ) ).toEqual( { blank: true, lines: true } );
 			} );
 		}
 	}
@@ -85,69 +97,74 @@ describe( 'layout shift', () => {
 	} );
 } );
 
-describe( 'the room kept for a reader who dismissed the notice', () => {
+describe( 'the room in other states', () => {
 	const LONG = 'Layout test long page';
 	let browser: Browser;
+	let original: string;
 	beforeAll( async () => {
 		browser = await launch();
+		original = ( await readPageText( DATA_PAGE ) )!;
 		await savePageText( LONG, Array.from( { length: 60 }, ( _, i ) => `== Section ${ i } ==\nParagraph ${ i }, long enough to fill a line or two of the page so that the page scrolls well past its first screen.` ).join( '\n\n' ) );
 	} );
-	afterAll( () => browser.close() );
+	afterAll( async () => {
+		await savePageText( DATA_PAGE, original );
+		await browser.close();
+	} );
 
-	async function dismissedReader( options: { viewport: { width: number; height: number }; isMobile?: boolean } ) {
-		const watched = await open( browser, { ...options, hasTouch: !!options.isMobile } );
-		await watched.context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
-		await observeContentShifts( watched.context );
-		return watched;
-	}
+	it( 'keeps two stacked notices, and their bars, within a line of blank', async () => {
+		const two = JSON.parse( original );
+		two.notices.push( { ...JSON.parse( JSON.stringify( two.notices[ 0 ] ) ), id: 'second-notice', title: { en: 'A second notice' } } );
+		await savePageText( DATA_PAGE, JSON.stringify( two ) );
+		try {
+			for ( const c of [ ...SKINS.map( ( skin ) => ( { skin, viewport: { width: 1280, height: 800 }, isMobile: false } ) ), { skin: 'minerva', viewport: { width: 390, height: 844 }, isMobile: true } ] ) {
+				const { context, page, errors } = await open( browser, { viewport: c.viewport, isMobile: c.isMobile, hasTouch: c.isMobile } );
+				await visit( page, 'Main_Page', { useskin: c.skin } );
+				const stacked = await noticeGeometry( page );
+				await page.click( '[data-oan-id="second-notice"] .oan-notice-dismiss' );
+				await page.click( '.oan-notice-dismiss' );
+				const bars = await noticeGeometry( page );
+				expect( { skin: c.skin, width: c.viewport.width, stacked: stacked.blank <= MAX_BLANK, bars: bars.blank <= MAX_BLANK, count: await page.locator( '.oan-minimised' ).count() }, JSON.stringify( { stacked, bars } ) )
+					.toEqual( { skin: c.skin, width: c.viewport.width, stacked: true, bars: true, count: 2 } );
+				expect( errors ).toEqual( [] );
+				await context.close();
+			}
+		} finally {
+			await savePageText( DATA_PAGE, original );
+		}
+	} );
 
-	const CASES = [
-		...SKINS.map( ( skin ) => ( { skin, viewport: { width: 1280, height: 800 }, isMobile: false } ) ),
-		{ skin: 'minerva', viewport: { width: 390, height: 844 }, isMobile: true }
-	];
-	for ( const c of CASES ) {
-		it( `${ c.skin } ${ c.viewport.width }×${ c.viewport.height }: closes once scrolled out of view, and what the reader sees stays put`, async () => {
-			const { context, page, errors } = await dismissedReader( c );
-			await visit( page, LONG, { useskin: c.skin } );
-			await page.waitForTimeout( 300 );
-			expect( await page.locator( '.oan-notices.oan-holding .oan-minimised' ).count() ).toBe( 1 );
-			const before = await page.evaluate( () => {
-				window.scrollTo( 0, 1200 );
-				const probe = document.elementFromPoint( window.innerWidth / 2, window.innerHeight / 2 )!;
-				( window as any ).oanProbe = probe;
-				return { top: probe.getBoundingClientRect().top, scrollY: window.scrollY, at: performance.now() };
-			} );
-			await page.waitForFunction( () => !document.querySelector( '.oan-holding' ), null, { timeout: 5000 } );
-			await page.waitForTimeout( 500 );
-			const after = await page.evaluate( ( since ) => ( {
-				top: ( window as any ).oanProbe.getBoundingClientRect().top,
-				scrollY: window.scrollY,
-				// Every shift since the scroll, not only those touching the content.
-				shiftsSince: ( ( window as any ).oanShifts as { value: number; at: number }[] ).filter( ( e ) => e.at >= since ).reduce( ( sum, e ) => sum + e.value, 0 ),
-				anchoring: document.documentElement.style.getPropertyValue( 'overflow-anchor' )
-			} ), before.at );
-			// The room closed above the viewport and the page scrolled by as much: nothing in view moved.
-			expect( Math.abs( after.top - before.top ) ).toBeLessThanOrEqual( 1 );
-			expect( before.scrollY - after.scrollY ).toBeGreaterThan( 50 );
-			expect( after.shiftsSince ).toBeLessThanOrEqual( 0.001 );
-			expect( after.anchoring ).toBe( '' );
-			// The bar stays where it was, one line.
-			expect( await page.locator( '.oan-minimised' ).count() ).toBe( 1 );
-			expect( errors ).toEqual( [] );
-			await context.close();
+	it( 'keeps the bar where it is while the reader scrolls: nothing closes up, nothing moves', async () => {
+		const { context, page, errors } = await open( browser );
+		await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+		await observeContentShifts( context );
+		await visit( page, LONG );
+		const since = await page.evaluate( () => {
+			window.scrollTo( 0, 1200 );
+			return performance.now();
 		} );
-	}
+		await page.waitForTimeout( 800 );
+		const after = await page.evaluate( ( t ) => ( {
+			scrollY: window.scrollY,
+			shiftsSince: ( ( window as any ).oanShifts as { value: number; at: number }[] ).filter( ( e ) => e.at >= t ).reduce( ( sum, e ) => sum + e.value, 0 )
+		} ), since );
+		expect( after.scrollY ).toBe( 1200 );
+		expect( after.shiftsSince ).toBeLessThanOrEqual( 0.001 );
+		expect( await page.locator( '.oan-minimised' ).count() ).toBe( 1 );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
 
-	it( 'closes at once for a page opened at a section further down, which stays where it would be without the gadget', async () => {
+	it( 'puts a page opened at a section further down where it would be without the gadget', async () => {
 		const sectionTop = async ( control: boolean ) => {
-			const { context, page } = await dismissedReader( { viewport: { width: 1280, height: 800 } } );
+			const { context, page } = await open( browser );
+			await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
 			if ( control ) {
 				await withoutGadget( page );
 			}
 			await page.goto( url( LONG ) + '#Section_40' );
 			await page.waitForLoadState( 'load' );
 			if ( !control ) {
-				await page.waitForFunction( () => ( window as any ).oanReadyCount > 0 && !document.querySelector( '.oan-holding' ), null, { timeout: 10000 } );
+				await page.waitForFunction( () => ( window as any ).oanReadyCount > 0, null, { timeout: 10000 } );
 			}
 			await page.waitForTimeout( 500 );
 			const top = await page.evaluate( () => document.getElementById( 'Section_40' )!.getBoundingClientRect().top );

@@ -4,8 +4,8 @@ import { Dismissals, DismissalStore, DISMISS_SECONDS } from '../../src/notice/di
 import { clone, defaultNotices, deps } from './helpers';
 
 const noop = vi.fn();
-/** A page the styles peer kept the room on (every reader but those with the quiet gadget). */
-const reserved = { roomReserved: true, onQuiet: noop };
+/** An anonymous reader (not a named account). */
+const ANONYMOUS = false;
 
 describe( 'renderBanner', () => {
 	it( 'shows title, date, summary, latest update, statement link and a labelled dismiss button', () => {
@@ -130,7 +130,7 @@ describe( 'a revision that goes backwards', () => {
 		const store = memoryStore();
 		store.data[ 'oan-dismissed-office-action-2021-09' ] = '5';
 		const warn = vi.fn();
-		const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, reserved );
+		const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, ANONYMOUS );
 		expect( shown ).toEqual( [] );
 		expect( warn ).toHaveBeenCalledTimes( 1 );
 		expect( warn.mock.calls[ 0 ][ 0 ] ).toMatch( /revision 2 is below the 5 dismissed/ );
@@ -142,7 +142,7 @@ describe( 'a revision that goes backwards', () => {
 		store.data[ 'oan-dismissed-office-action-2021-09' ] = '1';
 		const warn = vi.fn();
 		document.body.innerHTML = '<div id="siteNotice"></div>';
-		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, reserved ) ).toEqual( [ 'office-action-2021-09' ] );
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, ANONYMOUS ) ).toEqual( [ 'office-action-2021-09' ] );
 		expect( document.querySelectorAll( '#siteNotice .oan-notice' ) ).toHaveLength( 1 );
 		expect( warn ).not.toHaveBeenCalled();
 	} );
@@ -156,121 +156,73 @@ function dismissedStore() {
 }
 
 /** Mounts the default notices on a fresh page for a reader with this storage. */
-async function mountFor( store: DismissalStore, roomReserved: boolean ) {
+async function mountFor( store: DismissalStore, named = false ) {
 	const { showBanners } = await import( '../../src/notice/mount' );
 	document.body.innerHTML = '<div id="siteNotice"></div><h1 id="firstHeading">Page</h1>';
 	document.documentElement.classList.remove( 'oan-ready' );
-	const onQuiet = vi.fn();
-	const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, { roomReserved, onQuiet } );
-	return { shown, onQuiet };
+	return showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, named );
 }
 
+describe( 'planNotices', () => {
+	it( 'splits the notices into shown and dismissed, in data order, and reports a revision that went backwards', async () => {
+		const { planNotices } = await import( '../../src/notice/plan' );
+		const [ a ] = defaultNotices();
+		const b = { ...clone( a ), id: 'b', revision: 3 };
+		const c = { ...clone( a ), id: 'c', revision: 1 };
+		const dismissed: Record<string, number> = { b: 2, c: 4 };
+		const plan = planNotices( [ a, b, c ], ( id ) => dismissed[ id ] || 0 );
+		expect( plan.visible.map( ( n ) => n.id ) ).toEqual( [ 'office-action-2021-09', 'b' ] );
+		expect( plan.hidden.map( ( n ) => n.id ) ).toEqual( [ 'c' ] );
+		expect( plan.warnings ).toEqual( [ 'notice "c": revision 1 is below the 4 dismissed (revisions must only rise); stays dismissed' ] );
+	} );
+} );
+
 describe( 'a reader who dismissed every notice here', () => {
-	it( 'keeps the reserved room, with a bar per hidden notice that shows it again', async () => {
+	it( 'gets a bar per hidden notice in the room, with its title, date and a button that shows it again', async () => {
 		const store = dismissedStore();
-		const { shown, onQuiet } = await mountFor( store, true );
-		expect( shown ).toEqual( [] );
+		expect( await mountFor( store ) ).toEqual( [] );
 		const container = document.querySelector( '#siteNotice .oan-notices' )!;
-		expect( container.classList.contains( 'oan-holding' ) ).toBe( true );
 		expect( document.documentElement.classList.contains( 'oan-ready' ) ).toBe( true );
 		const bar = container.querySelector<HTMLElement>( '.oan-minimised' )!;
-		expect( [ ...bar.children ].map( ( c ) => c.textContent ) ).toEqual( [ 'Notice hidden: Office action on Chinese-language projects (September 2021)', 'Show' ] );
+		expect( [ ...bar.querySelectorAll( 'p' ) ].map( ( c ) => [ ...c.children ].map( ( part ) => part.textContent ) ) ).toEqual( [
+			[ 'Notice hidden: Office action on Chinese-language projects (September 2021)', 'Published September 13, 2021' ],
+			[ 'Show' ]
+		] );
 		const show = bar.querySelector<HTMLButtonElement>( 'button' )!;
 		expect( show.type ).toBe( 'button' );
 		expect( document.getElementById( show.getAttribute( 'aria-describedby' )! )?.textContent ).toBe( 'Notice hidden: Office action on Chinese-language projects (September 2021)' );
-		expect( onQuiet ).not.toHaveBeenCalled();
 
 		show.click();
 		expect( container.querySelector( '.oan-minimised' ) ).toBeNull();
 		expect( container.querySelectorAll( '.oan-notice' ) ).toHaveLength( 1 );
-		expect( container.classList.contains( 'oan-holding' ) ).toBe( false );
 		expect( document.activeElement ).toBe( container.querySelector( '.oan-notice' ) );
 		expect( store.data[ 'oan-dismissed-office-action-2021-09' ] ).toBeUndefined();
-		expect( onQuiet ).toHaveBeenCalledWith( 'shown' );
 	} );
 
-	it( 'shows nothing and holds nothing where no room was reserved', async () => {
-		const { shown, onQuiet } = await mountFor( dismissedStore(), false );
-		expect( shown ).toEqual( [] );
-		expect( document.querySelector( '.oan-notices' ) ).toBeNull();
-		expect( onQuiet ).not.toHaveBeenCalled();
+	it( 'tells a named reader where to turn the notices off; anonymous readers and temporary accounts have no preferences', async () => {
+		await mountFor( dismissedStore(), true );
+		const off = document.querySelector<HTMLAnchorElement>( '.oan-minimised a' )!;
+		expect( off.textContent ).toBe( 'Turn these notices off in your preferences' );
+		expect( off.getAttribute( 'href' ) ).toBe( '/index.php?title=Special%3APreferences%23mw-prefsection-gadgets' );
+		await mountFor( dismissedStore(), false );
+		expect( document.querySelector( '.oan-minimised a' ) ).toBeNull();
 	} );
 
-	it( 'keeps a new notice for the next page view where no room was reserved, and says so to the quiet option', async () => {
-		const { shown, onQuiet } = await mountFor( memoryStore(), false );
-		expect( shown ).toEqual( [] );
-		expect( document.querySelector( '.oan-notices' ) ).toBeNull();
-		expect( document.documentElement.classList.contains( 'oan-ready' ) ).toBe( true );
-		expect( onQuiet.mock.calls ).toEqual( [ [ 'shown' ] ] );
-	} );
-
-	it( 'turns the last dismissal into the bar, holding the room, and tells the quiet option once', async () => {
+	it( 'turns the last dismissal into the bars, in the same room, and writes only the dismissals', async () => {
 		const { showBanners } = await import( '../../src/notice/mount' );
 		const two = defaultNotices();
 		two.push( { ...clone( two[ 0 ] ), id: 'second', title: { en: 'Second' } } );
 		document.body.innerHTML = '<div id="siteNotice"></div><h1 id="firstHeading">Page</h1>';
-		const onQuiet = vi.fn();
 		const store = memoryStore();
-		expect( showBanners( two, deps(), new Dismissals( store ), noop, { roomReserved: true, onQuiet } ) ).toEqual( [ 'office-action-2021-09', 'second' ] );
-		expect( onQuiet.mock.calls ).toEqual( [ [ 'shown' ] ] );
+		expect( showBanners( two, deps(), new Dismissals( store ), noop, true ) ).toEqual( [ 'office-action-2021-09', 'second' ] );
 		const container = document.querySelector( '.oan-notices' )!;
 		container.querySelector<HTMLButtonElement>( '[data-oan-id="second"] .oan-notice-dismiss' )!.click();
-		// Another banner remains: focus goes to its button, no bar, no room held.
+		// Another banner remains: focus goes to its button, no bar.
 		expect( document.activeElement ).toBe( container.querySelector( '[data-oan-id="office-action-2021-09"] .oan-notice-dismiss' ) );
 		expect( container.querySelector( '.oan-minimised' ) ).toBeNull();
-		expect( onQuiet ).toHaveBeenCalledTimes( 1 );
 		container.querySelector<HTMLButtonElement>( '.oan-notice-dismiss' )!.click();
 		expect( [ ...container.querySelectorAll( '.oan-minimised' ) ].map( ( b ) => b.getAttribute( 'data-oan-hidden' ) ) ).toEqual( [ 'office-action-2021-09', 'second' ] );
-		expect( container.classList.contains( 'oan-holding' ) ).toBe( true );
 		expect( document.activeElement ).toBe( container.querySelector( '.oan-minimised' ) );
-		expect( onQuiet.mock.calls ).toEqual( [ [ 'shown' ], [ 'all-dismissed' ] ] );
 		expect( store.data ).toEqual( { 'oan-dismissed-office-action-2021-09': '2', 'oan-dismissed-second': '2' } );
-	} );
-} );
-
-describe( 'the held room', () => {
-	it( 'is out of view only when wholly above the viewport', async () => {
-		const { isAboveViewport } = await import( '../../src/notice/room' );
-		expect( isAboveViewport( { bottom: -1 } ) ).toBe( true );
-		expect( isAboveViewport( { bottom: 0 } ) ).toBe( true );
-		expect( isAboveViewport( { bottom: 1 } ) ).toBe( false );
-	} );
-
-	it( 'closes and scrolls by what it took, leaving the scroll anchoring as it was', async () => {
-		const { releaseRoom } = await import( '../../src/notice/room' );
-		document.body.innerHTML = '<div class="oan-notices oan-holding"></div>';
-		const container = document.querySelector<HTMLElement>( '.oan-notices' )!;
-		const scrollBy = vi.spyOn( window, 'scrollBy' ).mockImplementation( () => undefined );
-		const anchoring: string[] = [];
-		const setProperty = document.documentElement.style.setProperty.bind( document.documentElement.style );
-		vi.spyOn( document.documentElement.style, 'setProperty' ).mockImplementation( ( name, value ) => {
-			anchoring.push( `${ name }:${ value }` );
-			setProperty( name, value );
-		} );
-		// getBoundingClientRect follows the class at once in this stand-in, as layout would.
-		container.getBoundingClientRect = () => ( { bottom: container.classList.contains( 'oan-holding' ) ? 140 : 40 } as DOMRect );
-		releaseRoom( container );
-		expect( container.classList.contains( 'oan-holding' ) ).toBe( false );
-		expect( scrollBy ).toHaveBeenCalledWith( { top: -100, behavior: 'instant' } );
-		expect( anchoring ).toEqual( [ 'overflow-anchor:none' ] );
-		await new Promise( ( r ) => {
-			requestAnimationFrame( r );
-		} );
-		expect( anchoring ).toEqual( [ 'overflow-anchor:none', 'overflow-anchor:' ] );
-		releaseRoom( container );
-		expect( scrollBy ).toHaveBeenCalledTimes( 1 );
-		vi.restoreAllMocks();
-	} );
-} );
-
-describe( 'the quiet option', () => {
-	it( 'changes only for logged-in readers, only when it must', async () => {
-		const { quietChange } = await import( '../../src/notice/quiet' );
-		expect( quietChange( false, false, 'all-dismissed' ) ).toBeNull();
-		expect( quietChange( false, true, 'shown' ) ).toBeNull();
-		expect( quietChange( true, false, 'all-dismissed' ) ).toBe( '1' );
-		expect( quietChange( true, true, 'all-dismissed' ) ).toBeNull();
-		expect( quietChange( true, true, 'shown' ) ).toBe( '0' );
-		expect( quietChange( true, false, 'shown' ) ).toBeNull();
 	} );
 } );

@@ -15,7 +15,7 @@ import { ROOT } from './helpers';
 
 // mw.* namespaces and the ResourceLoader module that provides each (mediawiki.base ones need none).
 const MODULE_OF: Record<string, string | null> = {
-	config: null, hook: null, message: null, messages: null, log: null, loader: null, html: null, Message: null,
+	config: null, hook: null, message: null, messages: null, log: null, loader: null, html: null, Message: null, libs: null,
 	util: 'mediawiki.util', storage: 'mediawiki.storage', language: 'mediawiki.language', Api: 'mediawiki.api',
 	Title: 'mediawiki.Title', user: 'mediawiki.user', notify: 'mediawiki.notification', cookie: 'mediawiki.cookie'
 };
@@ -23,7 +23,7 @@ const MODULE_OF: Record<string, string | null> = {
 describe( 'gadget-definition.txt', () => {
 	const def = readDefinition();
 
-	it( 'declares one default package gadget with a hidden styles peer, the hidden accounts gadget and the quiet styles gadget', () => {
+	it( 'declares one default package gadget with a hidden styles peer and the hidden accounts gadget, nothing else', () => {
 		expect( def.main.options ).toMatchObject( { ResourceLoader: true, default: true, package: true } );
 		const accounts = def.gadgets.find( ( g: { name: string } ) => g.name === 'office-action-notice-accounts' ) as any;
 		expect( accounts.options ).toMatchObject( { ResourceLoader: true, hidden: true, package: true } );
@@ -31,13 +31,9 @@ describe( 'gadget-definition.txt', () => {
 		expect( def.peers ).toHaveLength( 1 );
 		expect( def.peers[ 0 ].options ).toMatchObject( { hidden: true, type: [ 'styles' ] } );
 		expect( def.main.pages[ 0 ] ).toMatch( /\.js$/ );
-		// The quiet gadget: styles only, off unless the script turns it on for a user; not a peer,
-		// or it would load for everyone. The script names it by its option.
-		const quiet = def.gadgets.find( ( g: { name: string } ) => g.name === 'office-action-notice-quiet' ) as any;
-		expect( quiet.options ).toMatchObject( { ResourceLoader: true, hidden: true, type: [ 'styles' ] } );
-		expect( quiet.options.default ).toBeUndefined();
-		expect( def.peers.map( ( p: { name: string } ) => p.name ) ).not.toContain( 'office-action-notice-quiet' );
-		expect( fs.readFileSync( path.join( ROOT, 'src/notice/quiet.ts' ), 'utf8' ) ).toContain( "QUIET_OPTION = 'gadget-office-action-notice-quiet'" );
+		expect( def.gadgets.map( ( g: { name: string } ) => g.name ) ).toEqual( [ 'office-action-notice', 'office-action-notice-reserve', 'office-action-notice-accounts' ] );
+		// The package carries the wiki's languages page (written by deploy) beside the notices.
+		expect( def.main.pages ).toEqual( [ 'office-action-notice.js', 'office-action-notice-notices.json', 'office-action-notice-languages.json' ] );
 	} );
 
 	it( 'declares, for each script, every ResourceLoader module its code uses', async () => {
@@ -165,6 +161,11 @@ describe( 'mergeDefinition', () => {
 			...ours, '* office-action-notice-extra[ResourceLoader]|keep.js', '  trailing spaces kept  ', ''
 		].join( '\n' ) );
 		expect( mergeDefinition( merged, def ) ).toBe( merged );
+	} );
+
+	it( 'removes the lines of gadgets this project no longer ships, and no one else\'s', () => {
+		const current = [ def.sectionLine, ...ours, '* office-action-notice-quiet[ResourceLoader|hidden|type=styles]|office-action-notice-quiet.css', '* office-action-notice-extra[ResourceLoader]|keep.js', '' ].join( '\n' );
+		expect( mergeDefinition( current, def ) ).toBe( [ def.sectionLine, ...ours, '* office-action-notice-extra[ResourceLoader]|keep.js', '' ].join( '\n' ) );
 	} );
 
 	it( 'creates the page text from nothing', () => {
