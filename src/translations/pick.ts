@@ -1,4 +1,5 @@
 import { Statement } from '../config/types';
+import { firstInChain } from '../i18n/pick';
 
 export interface StatementChoice {
 	/** Language of the page linked. */
@@ -29,13 +30,8 @@ export function pickStatementLanguage( statement: Statement, chain: string[] ): 
 	const all: StatementChoice[] = [ original ].concat( statement.translations.map( ( t ) => ( {
 		language: t.language, page: t.page, complete: t.complete, isOriginal: false
 	} ) ) );
-	let chosen = original;
-	for ( const code of chain ) {
-		const hit = all.find( ( c ) => c.language === code.toLowerCase() );
-		if ( hit ) {
-			chosen = hit;
-			break;
-		}
-	}
+	// Walked to English, then the original: where nothing in the chain has a version.
+	const language = firstInChain( chain, ( code ) => all.some( ( c ) => c.language === code ) );
+	const chosen = all.find( ( c ) => c.language === language ) || original;
 	return { chosen, original: chosen.complete < 100 ? original : null, all };
 }
