@@ -29,6 +29,8 @@ export const SHOTS = [
 	{ file: 'banner-vector-2022-night.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, night: true },
 	{ file: 'banner-dismissed-vector-2022.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, dismissed: true },
 	{ file: 'banner-minerva-phone.png', title: 'Main_Page', query: { useskin: 'minerva' }, viewport: { width: 390, height: 844 }, mobile: true },
+	{ file: 'banner-dismissed-minerva-phone.png', title: 'Main_Page', query: { useskin: 'minerva' }, viewport: { width: 390, height: 844 }, mobile: true, dismissed: true },
+	{ file: 'banner-opened-vector-2022.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, click: '.oan-notice-toggle' },
 	{ file: 'banner-rtl-he.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'he' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-bn-partial.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'bn' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'account-restored-zh.png', title: 'User:玄客', query: { useskin: 'vector-2022', uselang: 'zh-hant' }, viewport: { width: 1280, height: 800 } },
