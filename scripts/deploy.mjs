@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Publishes the built gadget pages to a wiki through the Action API (with mwn), as an interface
-// admin would by hand: see README, "Installing on a wiki". Usage:
-//   npm run deploy -- --api https://example.org/w/api.php [--dry-run] [--definition]
-//                     [--allow-dirty] [--credentials FILE] [--replace-notices]
+// admin would by hand: it shows what will change, asks, then saves. See README, "Installing on
+// a wiki", and docs/development.md; `--help` lists the options (HELP below).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Mwn } from 'mwn';
 import { build } from './build.mjs';
@@ -123,15 +123,22 @@ async function savePage( bot, title, text, current, summary, contentModel ) {
 	return res.edit;
 }
 
+/** Why a deploy without --yes stops when nobody can be asked. */
+export const NO_TERMINAL = 'stdin is not a terminal, so there is nobody to ask before saving; pass --yes to save without asking, or --dry-run to only see the changes';
+
 /**
  * @param {Object} opts
  * @param {string} opts.api api.php URL
- * @param {boolean} [opts.dryRun]
+ * @param {boolean} [opts.dryRun] show the changes, save nothing
+ * @param {boolean} [opts.yes] save without asking
+ * @param {Function} [opts.confirm] asks a yes/no question, resolves true for yes; needed unless
+ *  dryRun or yes (the command line passes one when stdin is a terminal)
  * @param {boolean} [opts.definition] also update MediaWiki:Gadgets-definition
  * @param {boolean} [opts.allowDirty]
  * @param {boolean} [opts.replaceNotices] overwrite the on-wiki notices page with data/notices.json
  * @param {{username: string, password: string}} opts.credentials
  * @param {Function} [opts.log] receives each output line
+ * @return {Promise<string[]>} the titles saved (or, in a dry run, that would be)
  */
 export async function deploy( opts ) {
 	const log = opts.log || ( ( l ) => process.stdout.write( l + '\n' ) );
@@ -141,9 +148,11 @@ export async function deploy( opts ) {
 	if ( !opts.allowDirty && isDirty() ) {
 		throw new DeployError( 'the work tree has uncommitted changes; commit them, or pass --allow-dirty' );
 	}
+	if ( !opts.dryRun && !opts.yes && !opts.confirm ) {
+		throw new DeployError( NO_TERMINAL );
+	}
 	const manifest = await build( { quiet: true } );
 	const def = readDefinition();
-	const summary = commitSummary() + ( isDirty() ? ' (uncommitted changes)' : '' );
 	let bot;
 	try {
 		bot = new Mwn( {
@@ -159,7 +168,13 @@ export async function deploy( opts ) {
 	} catch ( e ) {
 		throw explain( e, opts.api );
 	}
-	const changes = [];
+	// Each edit: the page's title, new text and content model, and what the wiki has now.
+	const edits = [];
+	const show = ( title, current, text ) => {
+		const verb = opts.dryRun ? 'would' : 'will';
+		log( `${ verb } ${ current.exists ? 'edit' : 'create' } ${ title }` );
+		log( indent( lineDiff( current.content, text ) ) );
+	};
 	try {
 		const info = await bot.request( { action: 'query', meta: 'userinfo', uiprop: 'rights', formatversion: 2 } );
 		const rights = info.query.userinfo.rights || [];
@@ -172,6 +187,21 @@ export async function deploy( opts ) {
 			.map( ( m ) => NEEDED_RIGHTS[ m ] ).filter( ( r ) => !rights.includes( r ) );
 		if ( missing.length ) {
 			throw new DeployError( `${ opts.credentials.username } lacks the right${ missing.length > 1 ? 's' : '' } ${ missing.join( ', ' ) }; use an interface-admin account and a bot password with the "Edit sitewide and user CSS/JS/JSON" and "Edit the MediaWiki namespace" grants` );
+		}
+
+		// The definition first: it says which pages make up the gadget, so it is read before them.
+		const defTitle = 'MediaWiki:Gadgets-definition';
+		const definitionPage = await readPage( bot, defTitle );
+		const merged = mergeDefinition( definitionPage.content, def );
+		let definitionEdit = null;
+		if ( merged === definitionPage.content ) {
+			log( `unchanged  ${ defTitle }` );
+		} else if ( !opts.definition ) {
+			log( `warning: ${ defTitle } on the wiki differs from gadget-definition.txt; run with --definition to update it:` );
+			log( indent( lineDiff( definitionPage.content, merged ) ) );
+		} else {
+			show( defTitle, definitionPage, merged );
+			definitionEdit = { title: defTitle, text: merged, contentModel: 'wikitext', current: definitionPage };
 		}
 
 		// The languages page comes from the wiki itself (see scripts/lib/languages.mjs).
@@ -200,66 +230,112 @@ export async function deploy( opts ) {
 				log( `kept       ${ page.title } (edited on the wiki; --replace-notices overwrites it)` );
 				continue;
 			}
-			changes.push( page.title );
-			if ( opts.dryRun ) {
-				log( `${ current.exists ? 'would edit' : 'would create' } ${ page.title }` );
-				log( indent( lineDiff( current.content, page.text ) ) );
-				continue;
-			}
-			const res = await savePage( bot, page.title, page.text, current, summary, page.contentModel );
-			log( `${ current.exists ? 'edited    ' : 'created   ' } ${ page.title } (revision ${ res.newrevid })` );
+			show( page.title, current, page.text );
+			edits.push( { ...page, current } );
+		}
+		// Saved after the pages it names, so the wiki never lists a page that does not exist yet.
+		if ( definitionEdit ) {
+			edits.push( definitionEdit );
 		}
 
-		const defTitle = 'MediaWiki:Gadgets-definition';
-		const definitionPage = await readPage( bot, defTitle );
-		const merged = mergeDefinition( definitionPage.content, def );
-		if ( merged === definitionPage.content ) {
-			log( `unchanged  ${ defTitle }` );
-		} else if ( !opts.definition ) {
-			log( `warning: ${ defTitle } on the wiki differs from gadget-definition.txt; run with --definition to update it:` );
-			log( indent( lineDiff( definitionPage.content, merged ) ) );
-		} else if ( opts.dryRun ) {
-			changes.push( defTitle );
-			log( `would edit ${ defTitle }` );
-			log( indent( lineDiff( definitionPage.content, merged ) ) );
-		} else {
-			changes.push( defTitle );
-			const res = await savePage( bot, defTitle, merged, definitionPage, summary, 'wikitext' );
-			log( `${ definitionPage.exists ? 'edited    ' : 'created   ' } ${ defTitle } (revision ${ res.newrevid })` );
+		if ( opts.dryRun ) {
+			log( `dry run: ${ edits.length } page(s) would change; nothing was saved` );
+			return edits.map( ( e ) => e.title );
 		}
+		if ( !edits.length ) {
+			log( 'done: 0 page(s) changed' );
+			return [];
+		}
+		if ( !opts.yes && !await opts.confirm( edits.length === 1 ? 'Save this 1 page? (y/N) ' : `Save these ${ edits.length } pages? (y/N) ` ) ) {
+			log( 'not saved: nothing was changed on the wiki' );
+			return [];
+		}
+		const summary = commitSummary() + ( isDirty() ? ' (uncommitted changes)' : '' );
+		// The texts were read before the question: an edit made on the wiki meanwhile is a conflict.
+		for ( const edit of edits ) {
+			const res = await savePage( bot, edit.title, edit.text, edit.current, summary, edit.contentModel );
+			log( `${ edit.current.exists ? 'edited    ' : 'created   ' } ${ edit.title } (revision ${ res.newrevid })` );
+		}
+		log( `done: ${ edits.length } page(s) changed` );
+		return edits.map( ( e ) => e.title );
 	} catch ( e ) {
 		throw explain( e, opts.api );
 	} finally {
 		await bot.logout().catch( () => {} );
 	}
-	log( opts.dryRun ? `dry run: ${ changes.length } page(s) would change; nothing was saved` : `done: ${ changes.length } page(s) changed` );
-	return changes;
 }
 
 function indent( text ) {
 	return text.split( '\n' ).map( ( l ) => `    ${ l }` ).join( '\n' );
 }
 
-async function cli() {
-	const { values } = parseArgs( {
-		options: {
-			api: { type: 'string' },
-			'dry-run': { type: 'boolean', default: false },
-			definition: { type: 'boolean', default: false },
-			'allow-dirty': { type: 'boolean', default: false },
-			'replace-notices': { type: 'boolean', default: false },
-			credentials: { type: 'string' },
-			help: { type: 'boolean', default: false }
-		}
+/**
+ * Asks on the terminal (the question on stderr, so stdout keeps only the report). Only "y" or
+ * "yes" is a yes; an empty line, anything else or the end of input is a no.
+ */
+function askOnTerminal( question ) {
+	return new Promise( ( resolve ) => {
+		const rl = readline.createInterface( { input: process.stdin, output: process.stderr } );
+		let answered = false;
+		rl.on( 'close', () => {
+			if ( !answered ) {
+				process.stderr.write( '\n' );
+				resolve( false );
+			}
+		} );
+		rl.question( question, ( answer ) => {
+			answered = true;
+			rl.close();
+			resolve( /^y(es)?$/i.test( answer.trim() ) );
+		} );
 	} );
+}
+
+/** The command line's options, for parseArgs (and the docs' check that they name only these). */
+export const OPTIONS = {
+	api: { type: 'string' },
+	'dry-run': { type: 'boolean', default: false },
+	yes: { type: 'boolean', default: false },
+	definition: { type: 'boolean', default: false },
+	'replace-notices': { type: 'boolean', default: false },
+	'allow-dirty': { type: 'boolean', default: false },
+	credentials: { type: 'string' },
+	help: { type: 'boolean', default: false }
+};
+
+export const HELP = `Usage: npm run deploy -- --api https://example.org/w/api.php [options]
+
+Builds the gadget, shows what would change on the wiki (a diff for each page), asks
+"Save these N pages? (y/N)", and saves them with a summary naming the commit.
+
+  --api URL           the wiki's api.php (required)
+  --dry-run           show the changes, save nothing
+  --yes               save without asking (needed when stdin is not a terminal)
+  --definition        also write this gadget's lines into MediaWiki:Gadgets-definition
+  --replace-notices   overwrite the on-wiki notices page with data/notices.json
+  --allow-dirty       deploy from a work tree with uncommitted changes
+  --credentials FILE  read the bot password from FILE: {"username": "Name@app", "password": "…"}
+  --help              this text
+
+Credentials: OAN_BOT_USER and OAN_BOT_PASSWORD, or .deploy-credentials.json, or --credentials FILE.
+`;
+
+async function cli() {
+	let values;
+	try {
+		( { values } = parseArgs( { options: OPTIONS } ) );
+	} catch ( e ) {
+		throw new DeployError( `${ e.message }; see --help` );
+	}
 	if ( values.help ) {
-		const usage = fs.readFileSync( new URL( import.meta.url ), 'utf8' ).split( '\n' ).slice( 1, 5 );
-		process.stdout.write( usage.map( ( l ) => l.replace( /^\/\/ ?/, '' ) ).join( '\n' ) + '\nCredentials: OAN_BOT_USER and OAN_BOT_PASSWORD, or .deploy-credentials.json, or --credentials FILE.\n' );
+		process.stdout.write( HELP );
 		return;
 	}
 	await deploy( {
 		api: values.api,
 		dryRun: values[ 'dry-run' ],
+		yes: values.yes,
+		confirm: process.stdin.isTTY ? askOnTerminal : null,
 		definition: values.definition,
 		allowDirty: values[ 'allow-dirty' ],
 		replaceNotices: values[ 'replace-notices' ],

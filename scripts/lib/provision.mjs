@@ -45,9 +45,12 @@ async function ensurePage( client, title, text, summary ) {
 	return true;
 }
 
-/** Runs the deploy command exactly as an interface admin would, with the bot password in the environment. */
+/**
+ * Runs the deploy command as an interface admin would, with the bot password in the environment;
+ * with --yes, since nobody is there to answer its question.
+ */
 export async function deployWithCli( wiki, bot, extraArgs = [] ) {
-	const { stdout } = await execFileP( process.execPath, [ path.join( ROOT, 'scripts/deploy.mjs' ), '--api', wiki.api, '--definition', '--allow-dirty', ...extraArgs ], {
+	const { stdout } = await execFileP( process.execPath, [ path.join( ROOT, 'scripts/deploy.mjs' ), '--api', wiki.api, '--definition', '--allow-dirty', '--yes', ...extraArgs ], {
 		cwd: ROOT, env: { ...process.env, OAN_BOT_USER: bot.username, OAN_BOT_PASSWORD: bot.password }
 	} ).catch( ( e ) => {
 		throw new Error( `deploy failed: ${ e.stderr || e.message }` );

@@ -1,34 +1,125 @@
-// The deploy command against the real test wiki: its failures are one clear line and a
-// non-zero exit, and a failed deploy leaves the wiki as it was.
-import { execFile } from 'node:child_process';
+// The deploy command against the real test wiki: it shows the changes and asks before saving
+// (on a terminal; --yes without one), its failures are one clear line and a non-zero exit, and a failed deploy leaves the wiki as it was.
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../scripts/deploy.mjs';
+import { explain, NO_TERMINAL } from '../../scripts/deploy.mjs';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { apiClient, readPageText, wiki } from './helpers';
+import { apiClient, readPageText, savePageText, wiki } from './helpers';
 
 const ROOT = path.resolve( __dirname, '../..' );
 const run = promisify( execFile );
+const SCRIPT = 'MediaWiki:Gadget-office-action-notice.js';
+const DEFINITION = 'MediaWiki:Gadgets-definition';
 
+function botEnv( env: Record<string, string> = {} ): NodeJS.ProcessEnv {
+	return { ...process.env, OAN_BOT_USER: wiki.bot.username, OAN_BOT_PASSWORD: wiki.bot.password, ...env };
+}
+
+/** Runs deploy as a script would: stdin a pipe, not a terminal. */
 async function deploy( args: string[], env: Record<string, string> = {} ) {
 	try {
-		const { stdout, stderr } = await run( process.execPath, [ 'scripts/deploy.mjs', ...args ], {
-			cwd: ROOT, env: { ...process.env, OAN_BOT_USER: wiki.bot.username, OAN_BOT_PASSWORD: wiki.bot.password, ...env }
-		} );
+		const { stdout, stderr } = await run( process.execPath, [ 'scripts/deploy.mjs', ...args ], { cwd: ROOT, env: botEnv( env ) } );
 		return { code: 0, stdout, stderr };
 	} catch ( e: any ) {
 		return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
 	}
 }
 
+function shellQuote( word: string ): string {
+	return `'${ word.replace( /'/g, "'\\''" ) }'`;
+}
+
+/**
+ * Runs deploy on a pseudo-terminal, as a person at a terminal would (util-linux `script` gives it
+ * one), and types the answer once the question is asked. Output is stdout and stderr as the
+ * terminal showed them, in order, without readline's cursor codes and carriage returns.
+ */
+function deployOnTerminal( args: string[], answer: string ): Promise<{ code: number | null; output: string; asked: boolean }> {
+	const command = [ process.execPath, 'scripts/deploy.mjs', ...args ].map( shellQuote ).join( ' ' );
+	const child = spawn( 'script', [ '--quiet', '--return', '--command', command, '/dev/null' ], { cwd: ROOT, env: botEnv() } );
+	let output = '';
+	let asked = false;
+	child.stdout.on( 'data', ( chunk ) => {
+		output += chunk;
+		// readline moves the cursor after the question: match it anywhere, not at the end.
+		if ( !asked && output.includes( '(y/N) ' ) ) {
+			asked = true;
+			child.stdin.end( `${ answer }\n` );
+		}
+	} );
+	return new Promise( ( resolve ) => {
+		// eslint-disable-next-line no-control-regex
+		child.on( 'close', ( code ) => resolve( { code, output: output.replace( /\u001b\[[0-9;]*[A-Za-z]/g, '' ).replace( /\r+\n/g, '\n' ), asked } ) );
+	} );
+}
+
+/** Puts a hand edit into the wiki's script page, as if someone had changed it there. */
+async function handEdit( original: string ): Promise<void> {
+	await savePageText( SCRIPT, original.replace( '// <nowiki>', '// <nowiki>\n// hand edit' ) );
+}
+
 describe( 'deploy', () => {
-	it( 'skips unchanged pages on a second run', async () => {
-		const r = await deploy( [ '--api', wiki.api, '--allow-dirty', '--definition' ] );
+	it( 'skips unchanged pages on a second run, and asks nothing when nothing changes', async () => {
+		const r = await deploy( [ '--api', wiki.api, '--allow-dirty', '--definition', '--yes' ] );
 		expect( r.code ).toBe( 0 );
 		expect( r.stdout ).toMatch( /unchanged\s+MediaWiki:Gadget-office-action-notice\.js/ );
 		expect( r.stdout ).toMatch( /done: 0 page\(s\) changed/ );
+		expect( r.stdout + r.stderr ).not.toContain( '(y/N)' );
+	} );
+
+	it( 'without --yes and without a terminal, refuses in one line and saves nothing', async () => {
+		const original = ( await readPageText( SCRIPT ) )!;
+		await handEdit( original );
+		try {
+			const r = await deploy( [ '--api', wiki.api, '--allow-dirty' ] );
+			expect( r.code ).toBe( 1 );
+			expect( r.stderr ).toBe( `deploy failed: ${ NO_TERMINAL }\n` );
+			expect( r.stdout ).toBe( '' );
+			expect( await readPageText( SCRIPT ) ).toContain( '// hand edit' );
+		} finally {
+			expect( ( await deploy( [ '--api', wiki.api, '--allow-dirty', '--yes' ] ) ).code ).toBe( 0 );
+		}
+		expect( ( await readPageText( SCRIPT ) )!.trimEnd() ).toBe( original.trimEnd() );
+	} );
+
+	it( 'on a terminal, shows the diffs (the definition first) and asks; "n" saves nothing, "y" saves', async () => {
+		const original = ( await readPageText( SCRIPT ) )!;
+		const definition = ( await readPageText( DEFINITION ) )!;
+		const changedDefinition = definition.replace( 'office-action-notice-quiet[ResourceLoader|hidden|type=styles]', 'office-action-notice-quiet[ResourceLoader|type=styles]' );
+		expect( changedDefinition ).not.toBe( definition );
+		await handEdit( original );
+		await savePageText( DEFINITION, changedDefinition );
+		try {
+			const no = await deployOnTerminal( [ '--api', wiki.api, '--allow-dirty', '--definition' ], 'n' );
+			expect( no.asked ).toBe( true );
+			expect( no.code ).toBe( 0 );
+			const shown = no.output;
+			expect( shown ).toContain( `will edit ${ DEFINITION }\n` );
+			expect( shown ).toContain( '    -* office-action-notice-quiet[ResourceLoader|type=styles]' );
+			expect( shown ).toContain( `will edit ${ SCRIPT }\n` );
+			expect( shown ).toContain( '    -// hand edit' );
+			expect( shown.indexOf( `will edit ${ DEFINITION }` ) ).toBeLessThan( shown.indexOf( `will edit ${ SCRIPT }` ) );
+			expect( shown.indexOf( `will edit ${ SCRIPT }` ) ).toBeLessThan( shown.indexOf( 'Save these 2 pages? (y/N) ' ) );
+			expect( shown ).toContain( 'not saved: nothing was changed on the wiki' );
+			expect( shown ).not.toMatch( /edited\s+MediaWiki/ );
+			expect( await readPageText( SCRIPT ) ).toContain( '// hand edit' );
+			expect( await readPageText( DEFINITION ) ).toBe( changedDefinition );
+
+			const yes = await deployOnTerminal( [ '--api', wiki.api, '--allow-dirty', '--definition' ], 'y' );
+			expect( yes.asked ).toBe( true );
+			expect( yes.code ).toBe( 0 );
+			expect( yes.output ).toContain( 'Save these 2 pages? (y/N) ' );
+			expect( yes.output ).toMatch( /edited\s+MediaWiki:Gadget-office-action-notice\.js \(revision \d+\)/ );
+			expect( yes.output ).toMatch( /edited\s+MediaWiki:Gadgets-definition \(revision \d+\)/ );
+			expect( yes.output ).toContain( 'done: 2 page(s) changed' );
+			expect( ( await readPageText( SCRIPT ) )!.trimEnd() ).toBe( original.trimEnd() );
+			expect( await readPageText( DEFINITION ) ).toBe( definition );
+		} finally {
+			expect( ( await deploy( [ '--api', wiki.api, '--allow-dirty', '--definition', '--yes' ] ) ).code ).toBe( 0 );
+		}
 	} );
 
 	it( '--dry-run prints a diff and saves nothing; the notices page edited on-wiki is kept', async () => {
@@ -49,20 +140,20 @@ describe( 'deploy', () => {
 			expect( dry.stdout ).toContain( 'nothing was saved' );
 			expect( await readPageText( js ) ).toContain( '// hand edit' );
 
-			const real = await deploy( [ '--api', wiki.api, '--allow-dirty' ] );
+			const real = await deploy( [ '--api', wiki.api, '--allow-dirty', '--yes' ] );
 			expect( real.code ).toBe( 0 );
 			expect( real.stdout ).toMatch( /edited\s+MediaWiki:Gadget-office-action-notice\.js/ );
 			expect( ( await readPageText( js ) )!.trimEnd() ).toBe( original.trimEnd() );
 			expect( JSON.parse( ( await readPageText( notices ) )! ).notices[ 0 ].revision ).toBe( 7 );
 		} finally {
-			const restore = await deploy( [ '--api', wiki.api, '--allow-dirty', '--replace-notices' ] );
+			const restore = await deploy( [ '--api', wiki.api, '--allow-dirty', '--replace-notices', '--yes' ] );
 			expect( restore.code ).toBe( 0 );
 		}
 		expect( JSON.parse( ( await readPageText( notices ) )! ).notices[ 0 ].revision ).toBe( 2 );
 	} );
 
 	it( 'refuses a wrong bot password in one line', async () => {
-		const r = await deploy( [ '--api', wiki.api, '--allow-dirty' ], { OAN_BOT_PASSWORD: 'a'.repeat( 32 ) } );
+		const r = await deploy( [ '--api', wiki.api, '--allow-dirty', '--yes' ], { OAN_BOT_PASSWORD: 'a'.repeat( 32 ) } );
 		expect( r.code ).toBe( 1 );
 		expect( r.stderr.trim().split( '\n' ) ).toHaveLength( 1 );
 		expect( r.stderr ).toMatch( /^deploy failed: login failed .*Special:BotPasswords/ );
@@ -73,17 +164,17 @@ describe( 'deploy', () => {
 		const password = 'b'.repeat( 32 );
 		local.maintenance( 'createBotPassword', [ '--appid', 'plain', '--grants', 'basic,editpage,editinterface,editsiteconfig', 'Unaffected editor', password ] );
 		const before = await readPageText( 'MediaWiki:Gadget-office-action-notice.js' );
-		const r = await deploy( [ '--api', wiki.api, '--allow-dirty' ], { OAN_BOT_USER: 'Unaffected editor@plain', OAN_BOT_PASSWORD: password } );
+		const r = await deploy( [ '--api', wiki.api, '--allow-dirty', '--yes' ], { OAN_BOT_USER: 'Unaffected editor@plain', OAN_BOT_PASSWORD: password } );
 		expect( r.code ).toBe( 1 );
 		expect( r.stderr ).toMatch( /^deploy failed: Unaffected editor@plain lacks the rights editsitejs, editsitecss, editsitejson/ );
 		expect( await readPageText( 'MediaWiki:Gadget-office-action-notice.js' ) ).toBe( before );
 	} );
 
 	it( 'says when the API cannot be reached, or is not an API', async () => {
-		const down = await deploy( [ '--api', 'http://127.0.0.1:9/api.php', '--allow-dirty' ] );
+		const down = await deploy( [ '--api', 'http://127.0.0.1:9/api.php', '--allow-dirty', '--yes' ] );
 		expect( down.code ).toBe( 1 );
 		expect( down.stderr ).toMatch( /^deploy failed: cannot reach http:\/\/127\.0\.0\.1:9\/api\.php \(ECONNREFUSED\)/ );
-		const wrong = await deploy( [ '--api', `${ wiki.server }/no-such-api.php`, '--allow-dirty' ] );
+		const wrong = await deploy( [ '--api', `${ wiki.server }/no-such-api.php`, '--allow-dirty', '--yes' ] );
 		expect( wrong.code ).toBe( 1 );
 		expect( wrong.stderr ).toMatch( /^deploy failed: .*HTTP 404/ );
 	} );

@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build } from '../../scripts/build.mjs';
+import { HELP, OPTIONS } from '../../scripts/deploy.mjs';
 import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mjs';
 import { mergeDefinition } from '../../scripts/lib/definitionEdit.mjs';
 import { lineDiff } from '../../scripts/lib/diff.mjs';
@@ -178,6 +179,15 @@ describe( 'lineDiff', () => {
 		expect( lineDiff( 'a\nb\nc\nd', 'a\nb\nC\nd' ) ).toBe( ' a\n b\n-c\n+C\n d' );
 		expect( lineDiff( 'same', 'same' ) ).toBe( '' );
 		expect( lineDiff( '', 'new' ) ).toBe( '-\n+new' );
+	} );
+} );
+
+describe( 'deploy: the help', () => {
+	it( 'lists every option in --help', () => {
+		for ( const name of Object.keys( OPTIONS ) ) {
+			expect( HELP ).toContain( `--${ name }` );
+		}
+		expect( HELP ).toMatch( /--yes\s+save without asking/ );
 	} );
 } );
 
