@@ -34,12 +34,110 @@ function git( args ) {
 	return execFileSync( 'git', args, { cwd: ROOT, encoding: 'utf8', stdio: [ 'ignore', 'pipe', 'ignore' ] } ).trim();
 }
 
-function commitSummary() {
+/** MediaWiki keeps 500 characters of a summary; 500 bytes hold in any script. */
+export const SUMMARY_BYTES = 500;
+
+/** Text cut to at most `max` bytes of UTF-8, at a character boundary, ending with "…" when cut. */
+export function cutToBytes( text, max ) {
+	if ( Buffer.byteLength( text ) <= max ) {
+		return text;
+	}
+	let out = '';
+	for ( const ch of text ) {
+		if ( Buffer.byteLength( out + ch + '…' ) > max ) {
+			break;
+		}
+		out += ch;
+	}
+	return out + '…';
+}
+
+/**
+ * The commit the wiki's script came from, as its header names it (see scripts/build.mjs):
+ * `/*! office-action-notice <sha>` (with `-dirty` for a build from uncommitted changes).
+ *
+ * @param {string} scriptText the wiki's current script page ('' when missing)
+ * @return {string|null} the sha, or null when the text names none
+ */
+export function deployedCommit( scriptText ) {
+	const m = /^\/\*! office-action-notice ([0-9a-f]{7,40})(?:-dirty)?(?=\s)/.exec( scriptText );
+	return m ? m[ 1 ] : null;
+}
+
+/**
+ * The edit summary: the commit deployed, and the subjects of the commits since the one the wiki's
+ * script names, newest first, as many as fit in SUMMARY_BYTES.
+ *
+ * @param {Object} c
+ * @param {string} c.head short sha of HEAD
+ * @param {string} c.subject its subject
+ * @param {boolean} c.dirty built from uncommitted changes
+ * @param {Object} c.since what the wiki had: { missing: true } (no script yet), { sha: null } (no
+ *  commit named), { sha, unknown: true } (not in this repository), or { sha, subjects } (git log sha..HEAD)
+ * @return {string}
+ */
+export function formatSummary( { head, subject, dirty, since } ) {
+	const base = `Git commit ${ head }: ${ subject }${ dirty ? ' (uncommitted changes)' : '' }`;
+	if ( since.missing ) {
+		return cutToBytes( `${ base }; the wiki had no script yet`, SUMMARY_BYTES );
+	}
+	if ( !since.sha ) {
+		return cutToBytes( `${ base }; the wiki's script names no commit`, SUMMARY_BYTES );
+	}
+	if ( since.unknown ) {
+		return cutToBytes( `${ base }; since ${ since.sha }: not in this repository`, SUMMARY_BYTES );
+	}
+	const n = since.subjects.length;
+	if ( !n ) {
+		return cutToBytes( `${ base }; since ${ since.sha }: no new commits`, SUMMARY_BYTES );
+	}
+	const text = `${ base }; since ${ since.sha }: ${ n } commit${ n > 1 ? 's' : '' }: `;
+	// Whole subjects while they fit, with room for "; …" when more follow; else the first one cut.
+	const shown = [];
+	for ( const [ i, subj ] of since.subjects.entries() ) {
+		const more = i < n - 1 ? '; …' : '';
+		if ( Buffer.byteLength( text + shown.concat( subj ).join( '; ' ) + more ) > SUMMARY_BYTES ) {
+			return shown.length ? `${ text }${ shown.join( '; ' ) }; …` : cutToBytes( text + subj, SUMMARY_BYTES );
+		}
+		shown.push( subj );
+	}
+	return text + shown.join( '; ' );
+}
+
+/**
+ * What git says about the commits since the one the wiki's script names.
+ *
+ * @param {string|null} sha from deployedCommit(), or null
+ * @param {boolean} scriptExists whether the wiki has the script page at all
+ */
+function commitsSince( sha, scriptExists ) {
+	if ( !scriptExists ) {
+		return { missing: true };
+	}
+	if ( !sha ) {
+		return { sha: null };
+	}
 	try {
-		return `Git commit ${ git( [ 'rev-parse', '--short=12', 'HEAD' ] ) }: ${ git( [ 'log', '-1', '--format=%s' ] ) }`;
+		git( [ 'rev-parse', '--verify', '--quiet', `${ sha }^{commit}` ] );
+	} catch {
+		return { sha, unknown: true };
+	}
+	const log = git( [ 'log', '--format=%s', `${ sha }..HEAD` ] );
+	return { sha, subjects: log ? log.split( '\n' ) : [] };
+}
+
+function commitSummary( wikiScript ) {
+	let head;
+	let subject;
+	try {
+		head = git( [ 'rev-parse', '--short=12', 'HEAD' ] );
+		subject = git( [ 'log', '-1', '--format=%s' ] );
 	} catch {
 		return 'office-action-notice (no git commit)';
 	}
+	return formatSummary( {
+		head, subject, dirty: isDirty(), since: commitsSince( deployedCommit( wikiScript.content ), wikiScript.exists )
+	} );
 }
 
 function isDirty() {
@@ -220,8 +318,14 @@ export async function deploy( opts ) {
 			plan.push( { title: `MediaWiki:Gadget-section-${ def.main.section }`, text: 'Office actions', contentModel: 'wikitext', createOnly: true } );
 		}
 
+		// The wiki's main script names the commit it was built from: the summary lists what came since.
+		const mainScript = def.title( def.main.pages[ 0 ] );
+		let wikiScript = { exists: false, content: '' };
 		for ( const page of plan ) {
 			const current = await readPage( bot, page.title );
+			if ( page.title === mainScript ) {
+				wikiScript = current;
+			}
 			if ( current.exists && current.content.trimEnd() === page.text.trimEnd() ) {
 				log( `unchanged  ${ page.title }` );
 				continue;
@@ -250,7 +354,7 @@ export async function deploy( opts ) {
 			log( 'not saved: nothing was changed on the wiki' );
 			return [];
 		}
-		const summary = commitSummary() + ( isDirty() ? ' (uncommitted changes)' : '' );
+		const summary = commitSummary( wikiScript );
 		// The texts were read before the question: an edit made on the wiki meanwhile is a conflict.
 		for ( const edit of edits ) {
 			const res = await savePage( bot, edit.title, edit.text, edit.current, summary, edit.contentModel );
@@ -306,7 +410,8 @@ export const OPTIONS = {
 export const HELP = `Usage: npm run deploy -- --api https://example.org/w/api.php [options]
 
 Builds the gadget, shows what would change on the wiki (a diff for each page), asks
-"Save these N pages? (y/N)", and saves them with a summary naming the commit.
+"Save these N pages? (y/N)", and saves them with a summary naming the commits since the
+version on the wiki.
 
   --api URL           the wiki's api.php (required)
   --dry-run           show the changes, save nothing

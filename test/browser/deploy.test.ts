@@ -1,11 +1,12 @@
 // The deploy command against the real test wiki: it shows the changes and asks before saving
-// (on a terminal; --yes without one), its failures are one clear line and a non-zero exit, and a failed deploy leaves the wiki as it was.
-import { execFile, spawn } from 'node:child_process';
+// (on a terminal; --yes without one), its summary names the commits since the wiki's version,
+// its failures are one clear line and a non-zero exit, and a failed deploy leaves the wiki as it was.
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { explain, NO_TERMINAL } from '../../scripts/deploy.mjs';
+import { explain, NO_TERMINAL, SUMMARY_BYTES } from '../../scripts/deploy.mjs';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
 import { apiClient, readPageText, savePageText, wiki } from './helpers';
 
@@ -56,9 +57,24 @@ function deployOnTerminal( args: string[], answer: string ): Promise<{ code: num
 	} );
 }
 
+function git( args: string[] ): string {
+	return execFileSync( 'git', args, { cwd: ROOT, encoding: 'utf8' } ).trim();
+}
+
+/** The summary of a page's latest revision. */
+async function lastSummary( title: string ): Promise<string> {
+	const client = await apiClient();
+	const res: any = await client.request( { action: 'query', titles: title, prop: 'revisions', rvprop: 'comment', formatversion: 2 } );
+	return res.query.pages[ 0 ].revisions[ 0 ].comment;
+}
+
 /** Puts a hand edit into the wiki's script page, as if someone had changed it there. */
-async function handEdit( original: string ): Promise<void> {
-	await savePageText( SCRIPT, original.replace( '// <nowiki>', '// <nowiki>\n// hand edit' ) );
+async function handEdit( original: string, header?: string ): Promise<void> {
+	let text = original.replace( '// <nowiki>', '// <nowiki>\n// hand edit' );
+	if ( header !== undefined ) {
+		text = text.replace( /^\/\*! office-action-notice \S+/, header );
+	}
+	await savePageText( SCRIPT, text );
 }
 
 describe( 'deploy', () => {
@@ -120,6 +136,55 @@ describe( 'deploy', () => {
 		} finally {
 			expect( ( await deploy( [ '--api', wiki.api, '--allow-dirty', '--definition', '--yes' ] ) ).code ).toBe( 0 );
 		}
+	} );
+
+	it( 'names in its summary the commits since the one the wiki\'s script came from', async () => {
+		const original = ( await readPageText( SCRIPT ) )!;
+		const head = git( [ 'rev-parse', '--short=12', 'HEAD' ] );
+		const subject = git( [ 'log', '-1', '--format=%s' ] );
+		// Three commits back where the history has them (a shallow clone may not).
+		const back = git( [ 'rev-list', '--max-count=4', 'HEAD' ] ).split( '\n' );
+		const old = back[ back.length - 1 ].slice( 0, 12 );
+		const subjects = git( [ 'log', '--format=%s', `${ old }..HEAD` ] ).split( '\n' ).filter( Boolean );
+		// What the summary says after "Git commit <head>: <subject>; ".
+		const afterHead = ( summary: string ): string => {
+			const first = `Git commit ${ head }: ${ subject }`;
+			expect( summary.startsWith( first ), summary ).toBe( true );
+			return summary.slice( first.length ).replace( /^ \(uncommitted changes\)/, '' ).replace( /^; /, '' );
+		};
+		try {
+			await handEdit( original, `/*! office-action-notice ${ old }` );
+			expect( ( await deploy( [ '--api', wiki.api, '--allow-dirty', '--yes' ] ) ).code ).toBe( 0 );
+			const summary = await lastSummary( SCRIPT );
+			expect( Buffer.byteLength( summary ) ).toBeLessThanOrEqual( SUMMARY_BYTES );
+			const since = afterHead( summary );
+			if ( subjects.length ) {
+				const count = `since ${ old }: ${ subjects.length } commit${ subjects.length > 1 ? 's' : '' }: `;
+				expect( since.startsWith( count ), summary ).toBe( true );
+				// Subjects newest first (they may hold "; " themselves), as many as fit; a cut list ends with "…".
+				const list = since.slice( count.length );
+				const all = subjects.join( '; ' );
+				expect( list.length ).toBeGreaterThan( 1 );
+				if ( list.endsWith( '…' ) ) {
+					expect( all.startsWith( list.slice( 0, -1 ) ), list ).toBe( true );
+				} else {
+					expect( list ).toBe( all );
+				}
+			} else {
+				expect( since ).toBe( `since ${ old }: no new commits` );
+			}
+
+			await handEdit( original, '/*! office-action-notice deadbeefdead' );
+			expect( ( await deploy( [ '--api', wiki.api, '--allow-dirty', '--yes' ] ) ).code ).toBe( 0 );
+			expect( afterHead( await lastSummary( SCRIPT ) ) ).toBe( 'since deadbeefdead: not in this repository' );
+
+			await handEdit( original, '/* no header here' );
+			expect( ( await deploy( [ '--api', wiki.api, '--allow-dirty', '--yes' ] ) ).code ).toBe( 0 );
+			expect( afterHead( await lastSummary( SCRIPT ) ) ).toBe( 'the wiki\'s script names no commit' );
+		} finally {
+			expect( ( await deploy( [ '--api', wiki.api, '--allow-dirty', '--yes' ] ) ).code ).toBe( 0 );
+		}
+		expect( ( await readPageText( SCRIPT ) )!.trimEnd() ).toBe( original.trimEnd() );
 	} );
 
 	it( '--dry-run prints a diff and saves nothing; the notices page edited on-wiki is kept', async () => {

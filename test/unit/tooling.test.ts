@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build } from '../../scripts/build.mjs';
-import { HELP, OPTIONS } from '../../scripts/deploy.mjs';
+import { cutToBytes, deployedCommit, formatSummary, HELP, OPTIONS, SUMMARY_BYTES } from '../../scripts/deploy.mjs';
 import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mjs';
 import { mergeDefinition } from '../../scripts/lib/definitionEdit.mjs';
 import { lineDiff } from '../../scripts/lib/diff.mjs';
@@ -182,7 +182,44 @@ describe( 'lineDiff', () => {
 	} );
 } );
 
-describe( 'deploy: the help', () => {
+describe( 'deploy: the edit summary and the help', () => {
+	const head = { head: '0123456789ab', subject: 'Fix the banner', dirty: false };
+
+	it( 'reads the commit from the header of a built script', () => {
+		expect( deployedCommit( '/*! office-action-notice 0123456789ab\n * Built from …' ) ).toBe( '0123456789ab' );
+		expect( deployedCommit( '/*! office-action-notice 0123456789ab-dirty\n' ) ).toBe( '0123456789ab' );
+		expect( deployedCommit( '/*! office-action-notice unknown\n' ) ).toBeNull();
+		expect( deployedCommit( '// hand-written\n/*! office-action-notice 0123456789ab\n' ) ).toBeNull();
+		expect( deployedCommit( '' ) ).toBeNull();
+	} );
+
+	it( 'names the commits since the one on the wiki, newest first, or says why it cannot', () => {
+		expect( formatSummary( { ...head, since: { sha: 'fedcba987654', subjects: [ 'Fix the banner', 'Add a test' ] } } ) )
+			.toBe( 'Git commit 0123456789ab: Fix the banner; since fedcba987654: 2 commits: Fix the banner; Add a test' );
+		expect( formatSummary( { ...head, since: { sha: 'fedcba987654', subjects: [ 'Fix the banner' ] } } ) )
+			.toBe( 'Git commit 0123456789ab: Fix the banner; since fedcba987654: 1 commit: Fix the banner' );
+		expect( formatSummary( { ...head, since: { sha: '0123456789ab', subjects: [] } } ) )
+			.toBe( 'Git commit 0123456789ab: Fix the banner; since 0123456789ab: no new commits' );
+		expect( formatSummary( { ...head, since: { sha: 'deadbeefdead', unknown: true } } ) )
+			.toBe( 'Git commit 0123456789ab: Fix the banner; since deadbeefdead: not in this repository' );
+		expect( formatSummary( { ...head, since: { sha: null } } ) ).toBe( 'Git commit 0123456789ab: Fix the banner; the wiki\'s script names no commit' );
+		expect( formatSummary( { ...head, since: { missing: true } } ) ).toBe( 'Git commit 0123456789ab: Fix the banner; the wiki had no script yet' );
+		expect( formatSummary( { ...head, dirty: true, since: { missing: true } } ) ).toMatch( /^Git commit 0123456789ab: Fix the banner \(uncommitted changes\);/ );
+	} );
+
+	it( 'keeps within MediaWiki\'s summary limit: whole subjects while they fit, then "…"', () => {
+		const subjects = Array.from( { length: 40 }, ( _, i ) => `Commit number ${ i } with a subject of some length` );
+		const text = formatSummary( { ...head, since: { sha: 'fedcba987654', subjects } } );
+		expect( Buffer.byteLength( text ) ).toBeLessThanOrEqual( SUMMARY_BYTES );
+		expect( text ).toMatch( /^Git commit 0123456789ab: Fix the banner; since fedcba987654: 40 commits: Commit number 0 with .*; Commit number \d+ with a subject of some length; …$/ );
+		// Chinese subjects: cut by bytes, never inside a character.
+		const long = formatSummary( { ...head, subject: '修正'.repeat( 200 ), since: { sha: 'fedcba987654', subjects: [ 'x' ] } } );
+		expect( Buffer.byteLength( long ) ).toBeLessThanOrEqual( SUMMARY_BYTES );
+		expect( long ).toMatch( /^Git commit 0123456789ab: (修正)+修?…$/ );
+		expect( cutToBytes( 'abc', 3 ) ).toBe( 'abc' );
+		expect( cutToBytes( 'abcdef', 5 ) ).toBe( 'ab…' );
+	} );
+
 	it( 'lists every option in --help', () => {
 		for ( const name of Object.keys( OPTIONS ) ) {
 			expect( HELP ).toContain( `--${ name }` );
