@@ -2,7 +2,7 @@
 // npm run bench: what the gadget costs a reader, against the same notice rendered by the
 // server (MediaWiki:Sitenotice, the physical limit) and against no notice at all (the control),
 // in one run with the variants interleaved and a fresh browser context for every page view.
-// Writes bench/results/latest.json and latest.md, and the table into README.md.
+// Writes bench/results/latest.json and latest.md, and the tables into docs/performance.md.
 //   OAN_BENCH_RUNS (default 7), OAN_BENCH_PORT (default 8783)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -343,10 +343,10 @@ async function main() {
 		] )
 	].join( '\n' );
 	fs.writeFileSync( path.join( OUT, 'latest.md' ), md + '\n' );
-	const readme = path.join( ROOT, 'README.md' );
-	const text = fs.readFileSync( readme, 'utf8' );
+	const doc = path.join( ROOT, 'docs/performance.md' );
+	const text = fs.readFileSync( doc, 'utf8' );
 	if ( text.includes( '<!-- bench:start -->' ) ) {
-		fs.writeFileSync( readme, text.replace( /<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${ md }\n<!-- bench:end -->` ) );
+		fs.writeFileSync( doc, text.replace( /<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${ md }\n<!-- bench:end -->` ) );
 	}
 	process.stdout.write( md + '\n' );
 	wiki.stopServer();
