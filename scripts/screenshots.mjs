@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// npm run screenshots: starts (or reuses) the demo wikis and saves the pictures the README shows
-// into docs/screenshots/. Fonts for Chinese and Bengali come from Debian's fonts-noto-cjk and
-// fonts-noto-core, installed here when missing (as root on Debian).
+// npm run screenshots: starts (or reuses) the demo wikis and saves the pictures the README and
+// docs/design.md show into docs/screenshots/. Fonts for Chinese and Bengali come from Debian's
+// fonts-noto-cjk and fonts-noto-core, installed here when missing (as root on Debian).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
