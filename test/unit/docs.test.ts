@@ -1,11 +1,14 @@
 // @vitest-environment node
 // The README and docs/ name only what exists: npm scripts, the deploy command's flags, repository
-// files (and the headings links point at), message keys and other oan- names, OAN_ variables.
+// files (and the headings links point at), gadgets and their wiki pages, message keys and other
+// oan- names, OAN_ variables.
 // findDrift() also reads a page of wrong names, so it is known to fail when the docs drift.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPTIONS } from '../../scripts/deploy.mjs';
+import { readDefinition } from '../../scripts/lib/definition.mjs';
+import { RETIRED_GADGETS } from '../../scripts/lib/definitionEdit.mjs';
 import { validateNoticesData } from '../../src/config/validate';
 import { readJson, ROOT } from './helpers';
 
@@ -32,8 +35,13 @@ function knownNames() {
 	const messages = Object.keys( readJson( 'i18n/en.json' ) as object ).filter( ( k ) => !k.startsWith( '@' ) );
 	const code = filesUnder( path.join( ROOT, 'src' ), /\.(ts|css)$/ ).map( ( f ) => fs.readFileSync( f, 'utf8' ) ).join( '\n' );
 	const tooling = [ 'scripts', 'test' ].flatMap( ( d ) => filesUnder( path.join( ROOT, d ), /\.(mjs|ts|php)$/ ) ).map( ( f ) => fs.readFileSync( f, 'utf8' ) ).join( '\n' );
+	const def = readDefinition();
+	const gadgets: string[] = def.gadgets.map( ( g: { name: string } ) => g.name );
 	return {
 		scripts: Object.keys( pkg.scripts ),
+		gadgets: gadgets.concat( RETIRED_GADGETS ),
+		// The wiki pages deploy writes: the gadgets' pages, their descriptions, the section's name.
+		wikiPages: new Set( [ ...def.gadgets.flatMap( ( g: { pages: string[] } ) => g.pages ), ...gadgets, `section-${ def.main.section }` ].map( ( p ) => `MediaWiki:Gadget-${ p }` ) ),
 		flags: Object.keys( OPTIONS ).map( ( o ) => `--${ o }` ),
 		// Message keys, and the classes, storage keys and ids the code names.
 		oanNames: new Set( [ ...messages, ...( code.match( /oan-[a-z0-9-]+/g ) || [] ) ] ),
@@ -108,6 +116,17 @@ function findDrift( text: string, page: string ): string[] {
 			problems.push( `${ page }: link to ${ m[ 1 ] }: no such heading` );
 		}
 	}
+	// Gadget names in code, and the wiki pages of the gadget anywhere.
+	for ( const token of code.split( /[\s()]+/ ) ) {
+		if ( /^office-action-notice[a-z-]*$/.test( token ) && !known.gadgets.includes( token ) ) {
+			problems.push( `${ page }: ${ token }: no such gadget in gadget-definition.txt` );
+		}
+	}
+	for ( const m of text.matchAll( /MediaWiki:Gadget-[\w.-]*[\w]/g ) ) {
+		if ( !known.wikiPages.has( m[ 0 ] ) ) {
+			problems.push( `${ page }: ${ m[ 0 ] }: not a page the deploy command writes` );
+		}
+	}
 	// Message keys and the other oan- names; one ending in "-" (`oan-account-<action>`) is a prefix.
 	for ( const m of text.matchAll( /(?<=^|[^\w.-]|--)oan-[a-z0-9-]+/g ) ) {
 		const name = m[ 0 ];
@@ -125,7 +144,7 @@ function findDrift( text: string, page: string ): string[] {
 }
 
 describe( 'the README and docs/', () => {
-	it( 'name only scripts, flags, files, message keys and variables that exist', () => {
+	it( 'name only scripts, flags, files, gadgets, pages, message keys and variables that exist', () => {
 		expect( PAGES ).toEqual( expect.arrayContaining( [ 'README.md', 'docs/notices.md', 'docs/development.md', 'docs/performance.md', 'docs/design.md' ] ) );
 		const problems = PAGES.flatMap( ( page ) => findDrift( fs.readFileSync( path.join( ROOT, page ), 'utf8' ), page ) );
 		expect( problems ).toEqual( [] );
@@ -135,7 +154,8 @@ describe( 'the README and docs/', () => {
 		const wrong = [
 			'Run `npm run bnech`, or `npm bench`, then `npm run deploy -- --api x --replace-notice`.',
 			'See `src/notice/banners.ts` and [the design](design.md#no-such-heading) or [notes](missing.md).',
-			'The message `oan-notice-hiden`, the prefix `oan-acount-`, `--oan-notice-hieght`, and OAN_PORTS.'
+			'The message `oan-notice-hiden`, the prefix `oan-acount-`, `--oan-notice-hieght`, and OAN_PORTS.',
+			'The gadget `office-action-notice-quite` and its page MediaWiki:Gadget-office-action-notice-note.json.'
 		].join( '\n' );
 		expect( findDrift( wrong, 'docs/x.md' ) ).toEqual( [
 			'docs/x.md: npm run bnech: no such script in package.json',
@@ -144,12 +164,14 @@ describe( 'the README and docs/', () => {
 			'docs/x.md: src/notice/banners.ts: no such file in the repository',
 			'docs/x.md: link to design.md#no-such-heading: no such heading',
 			'docs/x.md: link to missing.md: no such file',
+			'docs/x.md: office-action-notice-quite: no such gadget in gadget-definition.txt',
+			'docs/x.md: MediaWiki:Gadget-office-action-notice-note.json: not a page the deploy command writes',
 			'docs/x.md: oan-notice-hiden: no such message key (i18n/en.json) or name in src/',
 			'docs/x.md: oan-acount-: no such message key (i18n/en.json) or name in src/',
 			'docs/x.md: oan-notice-hieght: no such message key (i18n/en.json) or name in src/',
 			'docs/x.md: OAN_PORTS: no script reads this variable'
 		] );
-		const right = 'Run `npm ci && npm start`, `npm run deploy -- --api x --yes --dry-run`; see `src/notice/banner.ts`, [deploy](development.md#deploy), `oan-notice-hidden`, `oan-dismissed-<id>`, `--oan-notice-height`, OAN_TEST_PORT.';
+		const right = 'Run `npm ci && npm start`, `npm run deploy -- --api x --yes --dry-run`; see `src/notice/banner.ts`, [deploy](development.md#deploy), `oan-notice-hidden`, `oan-dismissed-<id>`, `--oan-notice-height`, OAN_TEST_PORT, `office-action-notice-reserve`, MediaWiki:Gadget-office-action-notice.js.';
 		expect( findDrift( right, 'docs/x.md' ) ).toEqual( [] );
 	} );
 
