@@ -104,7 +104,7 @@ describe( 'deploy', () => {
 	it( 'on a terminal, shows the diffs (the definition first) and asks; "n" saves nothing, "y" saves', async () => {
 		const original = ( await readPageText( SCRIPT ) )!;
 		const definition = ( await readPageText( DEFINITION ) )!;
-		const changedDefinition = definition.replace( 'office-action-notice-quiet[ResourceLoader|hidden|type=styles]', 'office-action-notice-quiet[ResourceLoader|type=styles]' );
+		const changedDefinition = definition.replace( 'office-action-notice-reserve[ResourceLoader|hidden|type=styles]', 'office-action-notice-reserve[ResourceLoader|type=styles]' );
 		expect( changedDefinition ).not.toBe( definition );
 		await handEdit( original );
 		await savePageText( DEFINITION, changedDefinition );
@@ -114,7 +114,7 @@ describe( 'deploy', () => {
 			expect( no.code ).toBe( 0 );
 			const shown = no.output;
 			expect( shown ).toContain( `will edit ${ DEFINITION }\n` );
-			expect( shown ).toContain( '    -* office-action-notice-quiet[ResourceLoader|type=styles]' );
+			expect( shown ).toContain( '    -* office-action-notice-reserve[ResourceLoader|type=styles]' );
 			expect( shown ).toContain( `will edit ${ SCRIPT }\n` );
 			expect( shown ).toContain( '    -// hand edit' );
 			expect( shown.indexOf( `will edit ${ DEFINITION }` ) ).toBeLessThan( shown.indexOf( `will edit ${ SCRIPT }` ) );
