@@ -3,7 +3,8 @@
 // one, which holds the statement (it plays Meta's part: with the Translate archives beside the
 // repository it runs Translate, and the statement is a translatable page), and a
 // Chinese-language one like zhwiki (content language zh with its variants, temporary accounts),
-// whose m: points at the first. Used by `npm start` and by the browser tests; every step is skipped when
+// whose m: points at the first. Each wiki's notices data then carries the completeness
+// Translate computed. Used by `npm start` and by the browser tests; every step is skipped when
 // already done.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Mwn } from 'mwn';
 import { readPage } from '../deploy.mjs';
+import { statementClient, updateNoticesPage } from '../translations.mjs';
 import { ROOT } from './paths.mjs';
 import { botPassword, createAccounts, installOtherWiki, variantReader } from './accounts.mjs';
 import { ensureExtensions, TRANSLATE_ARCHIVES } from './extensions.mjs';
@@ -146,6 +148,16 @@ export async function provision( opts ) {
 		zh.reader = variantReader( wikis.zh, 'Variant reader', 'zh-hk' );
 		if ( zh.saved ) {
 			log( `Chinese-language wiki: ${ zh.saved } pages saved` );
+		}
+	}
+	// The notices show the completeness Translate computed, as the statement's language bar does.
+	if ( translate.ok ) {
+		const statement = statementClient( wikis.statement.api );
+		for ( const one of [ main, zh ].filter( Boolean ) ) {
+			one.translations = await updateNoticesPage( { statement, statementApi: wikis.statement.api, wiki: one.client, wikiApi: one.wiki.api } );
+			if ( one.translations.saved ) {
+				log( `${ one.wiki.name }: notices data from Translate's statistics (${ one.translations.changes.join( '; ' ) })` );
+			}
 		}
 	}
 	return { ...main, zh, translate };
