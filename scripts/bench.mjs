@@ -212,7 +212,8 @@ function table( rows, columns ) {
 }
 
 async function main() {
-	const { wiki, bot } = await provision( { name: 'bench', port: PORT, log: ( s ) => process.stderr.write( `[bench] ${ s }\n` ) } );
+	// No Translate: the pages measured load exactly what they did before it came.
+	const { wiki, bot } = await provision( { name: 'bench', port: PORT, translate: false, log: ( s ) => process.stderr.write( `[bench] ${ s }\n` ) } );
 	const client = await login( wiki, bot );
 	const data = JSON.parse( fs.readFileSync( path.join( ROOT, 'data/notices.json' ), 'utf8' ) );
 	for ( const [ title, text ] of [ [ ARTICLE, articleText() ], [ 'MediaWiki:Sitenotice', sitenoticeText( data.notices[ 0 ] ) ] ] ) {

@@ -200,7 +200,8 @@ export async function readPage( bot, title ) {
 	return { exists: true, content: slot.content, contentModel: slot.contentmodel, timestamp: page.revisions[ 0 ].timestamp, curtimestamp: res.curtimestamp };
 }
 
-async function savePage( bot, title, text, current, summary, contentModel ) {
+/** Saves a page read with readPage: an edit made since is a conflict, never overwritten. */
+export async function savePage( bot, title, text, current, summary, contentModel ) {
 	const params = {
 		action: 'edit', title, text, summary, token: bot.csrfToken, formatversion: 2,
 		starttimestamp: current.curtimestamp

@@ -3,6 +3,7 @@
 // without it, short stand-in pages in the project's own words are used.
 import fs from 'node:fs';
 import path from 'node:path';
+import { alignParagraphs } from './align.mjs';
 import { ROOT } from './paths.mjs';
 
 export const STATEMENT = 'Office actions/September 2021 statement';
@@ -10,6 +11,7 @@ export const SEEDS_DIR = process.env.OAN_SEEDS_DIR || path.join( ROOT, '..', 'sh
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const BENGALI = /[\u0980-\u09ff]/g;
+const SCRIPTS = { zh: CJK, bn: BENGALI };
 
 function share( text, re ) {
 	const letters = text.replace( /[\s\d\p{P}\p{S}]/gu, '' ).length;
@@ -22,7 +24,11 @@ function paragraphs( text ) {
 
 /** Plain text to wikitext that shows the same text: markup characters are neutralised. */
 export function toWikitext( paras ) {
-	return paras.map( ( p ) => p
+	return paras.map( paragraphWikitext ).join( '\n\n' ) + '\n';
+}
+
+function paragraphWikitext( p ) {
+	return p
 		.replace( /&/g, '&amp;' )
 		.replace( /</g, '&lt;' )
 		.replace( /\{\{/g, '&#123;&#123;' )
@@ -30,17 +36,17 @@ export function toWikitext( paras ) {
 		.replace( /~~~/g, '&#126;~~' )
 		.replace( /''/g, '&#39;\'' )
 		.replace( /__/g, '&#95;_' )
-		.replace( /^([*#:;= -])/gm, '<nowiki/>$1' )
-	).join( '\n\n' ) + '\n';
+		.replace( /^([*#:;= -])/gm, '<nowiki/>$1' );
 }
 
 /**
  * Reads the seeds: a statement mail holding the English original followed by its Chinese
  * translation, and the Meta page of a partial translation (its header says how complete).
  *
- * @return {Array<{title: string, text: string, language: string, complete: (number|undefined)}>|null}
+ * @return {{english: (string[]|null), chinese: (string[]|null), partial: ({language: string, complete: number, title: string, paras: string[]}|null)}|null}
+ *  plain-text paragraphs (english ends with the update the partial page has), or null without seeds
  */
-export function readSeedPages( dir = SEEDS_DIR ) {
+export function readSeeds( dir = SEEDS_DIR ) {
 	let files;
 	try {
 		files = fs.readdirSync( dir ).filter( ( f ) => f.endsWith( '.txt' ) ).sort();
@@ -60,7 +66,7 @@ export function readSeedPages( dir = SEEDS_DIR ) {
 			if ( lang ) {
 				// The Meta page: title line, the translation banner line, then the text.
 				const body = paras.slice( 1 ).map( ( p ) => p.replace( /^.*translated version of the page.*\n?/m, '' ).trim() ).filter( Boolean );
-				partial = { language: lang, complete: Number( header[ 1 ] ), paras: body.filter( ( p ) => p !== 'References' ) };
+				partial = { language: lang, complete: Number( header[ 1 ] ), title: paras[ 0 ], paras: body.filter( ( p ) => p !== 'References' ) };
 				// The update that restored 玄客 stands at the end of the page, in English.
 				const at = body.findIndex( ( p ) => /^Updated Office Action/.test( p ) );
 				if ( at !== -1 ) {
@@ -90,13 +96,27 @@ export function readSeedPages( dir = SEEDS_DIR ) {
 	if ( !english && !partial ) {
 		return null;
 	}
-	const pages = [];
-	if ( english ) {
-		pages.push( { title: STATEMENT, language: 'en', text: toWikitext( english.concat( update ) ) } );
-		pages.push( { title: `${ STATEMENT }/zh`, language: 'zh', complete: 100, text: toWikitext( chinese ) } );
+	return { english: english && english.concat( update ), chinese, partial };
+}
+
+/**
+ * The seeds as plain pages: the original and one page per translation.
+ *
+ * @return {Array<{title: string, text: string, language: string, complete: (number|undefined)}>|null}
+ */
+export function readSeedPages( dir = SEEDS_DIR ) {
+	const seeds = readSeeds( dir );
+	if ( !seeds ) {
+		return null;
 	}
-	if ( partial ) {
-		pages.push( { title: `${ STATEMENT }/${ partial.language }`, language: partial.language, complete: partial.complete, text: toWikitext( partial.paras ) } );
+	const pages = [];
+	if ( seeds.english ) {
+		pages.push( { title: STATEMENT, language: 'en', text: toWikitext( seeds.english ) } );
+		pages.push( { title: `${ STATEMENT }/zh`, language: 'zh', complete: 100, text: toWikitext( seeds.chinese ) } );
+	}
+	if ( seeds.partial ) {
+		const { language, complete, paras } = seeds.partial;
+		pages.push( { title: `${ STATEMENT }/${ language }`, language, complete, text: toWikitext( paras ) } );
 	}
 	return pages;
 }
@@ -108,6 +128,39 @@ export function fallbackPages() {
 		{ title: `${ STATEMENT }/zh`, language: 'zh', complete: 100, text: '本页是2021年9月办公室行动声明的演示替代页面。\n' },
 		{ title: `${ STATEMENT }/bn`, language: 'bn', complete: 19, text: 'এটি সেপ্টেম্বর ২০২১-এর বিবৃতির একটি ডেমো পাতা। বাকি অংশ এখনও অনূদিত হয়নি.\n\nThe rest of this page is not translated yet.\n' }
 	];
+}
+
+/**
+ * The statement as a translatable page: one unit per English paragraph, and for each language
+ * the units its translation has, with the translated page title where the seed has one.
+ * Paragraphs are paired by alignParagraphs() (scripts/lib/align.mjs), since the counts differ:
+ * the mail's Chinese translation leaves some paragraphs out (the greeting, the closing, the
+ * references and the later update have none), and Meta's Bengali page has a few paragraphs in
+ * Bengali, the rest still in English (left untranslated here, as there) and lines of its own (a
+ * shortcut box, a heading), which have no unit. Without seeds: the stand-in texts, one unit
+ * translated in each language.
+ *
+ * @return {{units: string[], translations: Array<{language: string, title: (string|null), units: Array<Array<(number|string)>>}>}}
+ *  wikitext; a translation's units are [index of the English unit, text]
+ */
+export function translatableStatement( seeds = readSeeds() ) {
+	if ( !seeds || !seeds.english ) {
+		const [ en, zh, bn ] = fallbackPages().map( ( p ) => p.text.trim().split( '\n\n' ) );
+		return { units: en, translations: [ { language: 'zh', title: null, units: [ [ 0, zh[ 0 ] ] ] }, { language: 'bn', title: null, units: [ [ 0, bn[ 0 ] ] ] } ] };
+	}
+	const translated = ( language, paras ) => alignParagraphs( seeds.english, paras )
+		// Only what is in the translation's script: paragraphs still in English are untranslated.
+		.filter( ( [ , j ] ) => share( paras[ j ], SCRIPTS[ language ] ) > 0.5 )
+		.map( ( [ i, j ] ) => [ i, paragraphWikitext( paras[ j ] ) ] );
+	const translations = [];
+	if ( seeds.chinese ) {
+		translations.push( { language: 'zh', title: null, units: translated( 'zh', seeds.chinese ) } );
+	}
+	if ( seeds.partial ) {
+		const { language, title, paras } = seeds.partial;
+		translations.push( { language, title: paragraphWikitext( title ), units: translated( language, paras ) } );
+	}
+	return { units: seeds.english.map( paragraphWikitext ), translations };
 }
 
 /** Pages every demo wiki gets, whatever the seeds: the policies the restricted groups link to. */

@@ -43,6 +43,7 @@ export class Wiki {
 	 * @param {boolean} [options.tempAccounts] anonymous editors get temporary accounts
 	 * @param {string[]} [options.localDatabases] the "farm" ($wgLocalDatabases)
 	 * @param {string} [options.statementServer] where m: points (default: this wiki)
+	 * @param {boolean} [options.translate] runs Translate (its archives are installed)
 	 */
 	constructor( name, port, options = {} ) {
 		this.name = name;
@@ -124,7 +125,8 @@ export class Wiki {
 			uploadDir: path.join( this.dir, 'images' ),
 			localDatabases: this.options.localDatabases || [ this.options.dbname ],
 			statementServer: this.options.statementServer || this.server,
-			tempAccounts: this.options.tempAccounts
+			tempAccounts: this.options.tempAccounts,
+			translate: Boolean( this.options.translate )
 		};
 		fs.writeFileSync( path.join( this.dir, 'oan-settings.php' ), [
 			'<?php',
@@ -133,6 +135,25 @@ export class Wiki {
 			`require ${ phpString( SETTINGS_PHP ) };`,
 			''
 		].join( '\n' ) );
+	}
+
+	/**
+	 * Creates the tables of the extensions the settings load (update.php), once: a wiki installed
+	 * without Translate gets them the first time it runs with it.
+	 *
+	 * @return {boolean} whether update.php ran
+	 */
+	updateSchema() {
+		if ( !this.options.translate || this.readState().translateTables ) {
+			return false;
+		}
+		try {
+			this.maintenance( 'update', [ '--quick' ] );
+		} catch ( e ) {
+			throw new SetupError( `update.php failed: ${ String( e.stdout || '' ).slice( -600 ) }${ String( e.stderr || '' ).slice( -600 ) }` );
+		}
+		this.writeState( { translateTables: true } );
+		return true;
 	}
 
 	pidFile() {

@@ -5,7 +5,9 @@
 // then requires this file.
 //
 // $oan keys: uploadDir, localDatabases (the "farm" Special:UserRights knows), statementServer
-// (where m: points: the wiki that holds the statement), tempAccounts (bool).
+// (where m: points: the wiki that holds the statement), tempAccounts (bool), translate (bool:
+// this wiki runs Translate, as Meta does; only the statement's wiki, and only when the
+// extension archives were there, see scripts/lib/extensions.mjs).
 
 $wgMainCacheType = CACHE_DB;
 $wgMessageCacheType = CACHE_DB;
@@ -57,3 +59,21 @@ $wgHooks['InterwikiLoadPrefix'][] = static function ( $prefix, &$iwData ) use ( 
 	];
 	return false;
 };
+
+// Page translation, as on Meta: translatable pages with a language bar and Translate's statistics.
+if ( !empty( $oan['translate'] ) ) {
+	wfLoadExtension( 'UniversalLanguageSelector' );
+	wfLoadExtension( 'Translate' );
+	// Translate needs ULS's code, not its interface: without it, every page outside the statement
+	// loads and looks as on the other wikis (no language selector in the header, no interface
+	// language from Accept-Language), so the measurements and the other tests stay comparable.
+	$wgULSEnable = false;
+	$wgGroupPermissions['user']['translate'] = true;
+	$wgGroupPermissions['sysop']['pagetranslation'] = true;
+	$wgGroupPermissions['sysop']['translate-manage'] = true;
+	// Translation pages get their language as page language (zh, bn), as on Meta.
+	$wgPageLanguageUseDB = true;
+	// No translation memory or machine translation: nothing to reach beyond this machine.
+	$wgTranslateTranslationServices = [];
+	$wgTranslateTranslationDefaultService = false;
+}

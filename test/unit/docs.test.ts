@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPTIONS } from '../../scripts/deploy.mjs';
+import { OPTIONS as DEPLOY_OPTIONS } from '../../scripts/deploy.mjs';
+import { OPTIONS as TRANSLATIONS_OPTIONS } from '../../scripts/translations.mjs';
 import { readDefinition } from '../../scripts/lib/definition.mjs';
 import { RETIRED_GADGETS } from '../../scripts/lib/definitionEdit.mjs';
 import { validateNoticesData } from '../../src/config/validate';
@@ -42,7 +43,7 @@ function knownNames() {
 		gadgets: gadgets.concat( RETIRED_GADGETS ),
 		// The wiki pages deploy writes: the gadgets' pages, their descriptions, the section's name.
 		wikiPages: new Set( [ ...def.gadgets.flatMap( ( g: { pages: string[] } ) => g.pages ), ...gadgets, `section-${ def.main.section }` ].map( ( p ) => `MediaWiki:Gadget-${ p }` ) ),
-		flags: Object.keys( OPTIONS ).map( ( o ) => `--${ o }` ),
+		flags: [ ...Object.keys( DEPLOY_OPTIONS ), ...Object.keys( TRANSLATIONS_OPTIONS ) ].map( ( o ) => `--${ o }` ),
 		// Message keys, and the classes, storage keys and ids the code names.
 		oanNames: new Set( [ ...messages, ...( code.match( /oan-[a-z0-9-]+/g ) || [] ) ] ),
 		// Environment variables the scripts and the test set-up read.
@@ -91,11 +92,11 @@ function findDrift( text: string, page: string ): string[] {
 			problems.push( `${ page }: npm ${ m[ 1 ] }: neither an npm command the docs use nor a script npm runs without "run"` );
 		}
 	}
-	// Flags: the deploy command's, or another tool's named in OTHER_FLAGS (`--oan-…` is one of the
+	// Flags: the deploy and translations commands', or another tool's named in OTHER_FLAGS (`--oan-…` is one of the
 	// stylesheets' custom properties, checked as an oan- name below).
 	for ( const m of text.matchAll( /(?<![\w-])--(?!oan-)[a-z][a-z0-9-]*/g ) ) {
 		if ( !known.flags.includes( m[ 0 ] ) && !OTHER_FLAGS[ m[ 0 ] ] ) {
-			problems.push( `${ page }: ${ m[ 0 ] }: not a flag of scripts/deploy.mjs` );
+			problems.push( `${ page }: ${ m[ 0 ] }: not a flag of scripts/deploy.mjs or scripts/translations.mjs` );
 		}
 	}
 	// Repository paths in code, and the targets of relative links (with their headings).
@@ -160,7 +161,7 @@ describe( 'the README and docs/', () => {
 		expect( findDrift( wrong, 'docs/x.md' ) ).toEqual( [
 			'docs/x.md: npm run bnech: no such script in package.json',
 			'docs/x.md: npm bench: neither an npm command the docs use nor a script npm runs without "run"',
-			'docs/x.md: --replace-notice: not a flag of scripts/deploy.mjs',
+			'docs/x.md: --replace-notice: not a flag of scripts/deploy.mjs or scripts/translations.mjs',
 			'docs/x.md: src/notice/banners.ts: no such file in the repository',
 			'docs/x.md: link to design.md#no-such-heading: no such heading',
 			'docs/x.md: link to missing.md: no such file',
