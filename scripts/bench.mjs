@@ -212,7 +212,7 @@ function table( rows, columns ) {
 }
 
 async function main() {
-	const { wiki, bot } = await provision( { name: 'bench', port: PORT, log: ( s ) => process.stderr.write( `[bench] ${ s }\n` ) } );
+	const { wiki, bot } = await provision( { name: 'bench', port: PORT, zh: false, log: ( s ) => process.stderr.write( `[bench] ${ s }\n` ) } );
 	const client = await login( wiki, bot );
 	const data = JSON.parse( fs.readFileSync( path.join( ROOT, 'data/notices.json' ), 'utf8' ) );
 	for ( const [ title, text ] of [ [ ARTICLE, articleText() ], [ 'MediaWiki:Sitenotice', sitenoticeText( data.notices[ 0 ] ) ] ] ) {
