@@ -7,18 +7,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium, loginState } from './lib/browser.mjs';
 import { rewriteDocuments, stripGadget } from './lib/control.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { login, provision } from './lib/provision.mjs';
+import { gzip } from './lib/size.mjs';
 
 const RUNS = Math.max( 1, Number( process.env.OAN_BENCH_RUNS || 7 ) );
 // Rounds run first and thrown away: the PHP server's caches warm up for every variant alike.
 const WARMUP = Math.max( 0, Number( process.env.OAN_BENCH_WARMUP || 1 ) );
 const PORT = Number( process.env.OAN_BENCH_PORT || 8783 );
 const OUT = path.join( ROOT, 'bench/results' );
-const FLAGS = [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ];
 const ARTICLE = 'Benchmark article';
 const GADGET = 'ext.gadget.office-action-notice';
 const NOTICE_ID = 'office-action-2021-09';
@@ -73,8 +72,6 @@ function stats( values ) {
 	return { median: v[ Math.floor( ( v.length - 1 ) / 2 ) ], min: v[ 0 ], max: v[ v.length - 1 ], n: v.length };
 }
 
-const gz = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
-
 /** What load.php serves for the gadget's modules, as ResourceLoader minifies them. */
 async function payload( server, skin ) {
 	const get = async ( query ) => ( await fetch( `${ server }/load.php?lang=en&skin=${ skin }&${ query }` ) ).text();
@@ -85,7 +82,7 @@ async function payload( server, skin ) {
 	const accounts = await get( `modules=${ GADGET }-accounts` );
 	const data = await ( await fetch( `${ server }/index.php?title=MediaWiki:Gadget-office-action-notice-notices.json&action=raw` ) ).text();
 	const json = JSON.stringify( JSON.parse( data ) );
-	const item = ( text ) => ( { raw: Buffer.byteLength( text ), gzip: gz( text ) } );
+	const item = ( text ) => ( { raw: Buffer.byteLength( text ), gzip: gzip( text ) } );
 	return {
 		'script (with the data inside)': item( script ),
 		'of which data (JSON)': item( json ),
@@ -219,15 +216,8 @@ async function main() {
 		await client.request( { action: 'edit', title, text, summary: 'benchmark', token: client.csrfToken } );
 	}
 	const admin = wiki.readState().admin;
-	const browser = await chromium.launch( { executablePath: '/usr/bin/chromium', args: FLAGS } );
-	const loginContext = await browser.newContext();
-	const lp = await loginContext.newPage();
-	await lp.goto( `${ wiki.server }/index.php?title=Special:UserLogin` );
-	await lp.fill( '#wpName1', admin.user );
-	await lp.fill( '#wpPassword1', admin.password );
-	await Promise.all( [ lp.waitForNavigation(), lp.click( '#wpLoginAttempt' ) ] );
-	const bureaucrat = await loginContext.storageState();
-	await loginContext.close();
+	const browser = await launchChromium();
+	const bureaucrat = await loginState( browser, wiki.server, admin.user, admin.password );
 
 	const reader = [
 		{ page: 'Vector 2022, 1280×800', title: ARTICLE, query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, mobile: false },
