@@ -111,6 +111,18 @@ async function rewriteDocumentsCached( context, page, variant ) {
 	await cdp.send( 'Fetch.enable', { patterns: [ { urlPattern: '*/index.php*', resourceType: 'Document', requestStage: 'Response' } ] } );
 }
 
+/** A request as the tables name it: the modules of a load.php one, the title of an index.php one, the action of an api.php one. */
+function requestLabel( u ) {
+	const only = u.searchParams.get( 'only' ) ? `&only=${ u.searchParams.get( 'only' ) }` : '';
+	if ( u.pathname.endsWith( 'load.php' ) ) {
+		return `${ u.pathname }?modules=${ u.searchParams.get( 'modules' ) }${ only }`;
+	}
+	if ( u.pathname.endsWith( 'index.php' ) && u.searchParams.get( 'title' ) ) {
+		return `${ u.pathname }?title=${ u.searchParams.get( 'title' ) }`;
+	}
+	return u.pathname + ( u.pathname.endsWith( 'api.php' ) ? `?${ u.searchParams.get( 'action' ) }` : '' );
+}
+
 async function measure( browser, server, { variant, title, query, viewport, mobile, storageState, dismissed, returning } ) {
 	const context = await browser.newContext( { viewport, isMobile: mobile, hasTouch: mobile, storageState } );
 	await context.addInitScript( ( { isDismissed, id } ) => {
@@ -145,8 +157,7 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 	const page = await context.newPage();
 	const requests = [];
 	page.on( 'request', ( r ) => {
-		const u = new URL( r.url() );
-		requests.push( u.pathname + ( u.pathname.endsWith( 'load.php' ) ? `?modules=${ u.searchParams.get( 'modules' ) }${ u.searchParams.get( 'only' ) ? `&only=${ u.searchParams.get( 'only' ) }` : '' }` : u.pathname.endsWith( 'api.php' ) ? `?${ u.searchParams.get( 'action' ) }` : '' ) );
+		requests.push( requestLabel( new URL( r.url() ) ) );
 	} );
 	const params = new URLSearchParams( { title, ...query } );
 	if ( returning ) {
@@ -189,7 +200,11 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 			start: marks( 'start' ),
 			shown: marks( 'shown' ),
 			ready: marks( 'ready' ),
-			warning: !!document.getElementById( 'oan-ur-warning' )
+			warning: !!document.getElementById( 'oan-ur-warning' ),
+			// What the server sent for this view besides the document: every load.php and
+			// index.php response that did not come from the browser's cache.
+			served: performance.getEntriesByType( 'resource' ).filter( ( e ) => e.transferSize > 0 && e.transferSize >= e.encodedBodySize &&
+				/\/(load|index)\.php$/.test( new URL( e.name ).pathname ) ).map( ( e ) => e.name )
 		};
 	} );
 	await context.close();
@@ -264,6 +279,20 @@ async function main() {
 	}
 	await browser.close();
 
+	// Bytes as served, gzip -9, fetched once per URL after the runs (the URLs carry their
+	// versions, so the same URL is the same response).
+	const servedGzip = new Map();
+	for ( const sample of Object.values( samples ).flat() ) {
+		let sum = 0;
+		for ( const u of sample.served ) {
+			if ( !servedGzip.has( u ) ) {
+				servedGzip.set( u, gzip( Buffer.from( await ( await fetch( u ) ).arrayBuffer() ) ) );
+			}
+			sum += servedGzip.get( u );
+		}
+		sample.servedGzip = sum;
+	}
+
 	const rows = Object.entries( samples ).map( ( [ key, list ] ) => {
 		const [ page, variant ] = key.split( ' | ' );
 		// Each variant against the control of its own kind: a first or a returning view.
@@ -283,6 +312,7 @@ async function main() {
 			ready: stats( list.map( ( s ) => s.start !== null && s.ready !== null ? s.ready - s.start : null ) ),
 			apiRequests: stats( list.map( ( s ) => s.requests.filter( ( r ) => r.startsWith( '/api.php' ) ).length ) ),
 			extraRequests: stats( list.map( ( s ) => s.requests.length - control[ list.indexOf( s ) ].requests.length ) ),
+			served: stats( list.map( ( s ) => s.servedGzip ) ),
 			extraRequestList: extra
 		};
 	} );
@@ -292,6 +322,7 @@ async function main() {
 		const none = rows.find( ( r ) => r.page === row.page && r.variant === `None${ kind }` );
 		row.visibleRatio = sitenotice && sitenotice.visible && row.visible ? row.visible.median / sitenotice.visible.median : null;
 		row.clsAdded = none && row.cls ? row.cls.median - none.cls.median : null;
+		row.bytesAdded = none && row.served ? row.served.median - none.served.median : null;
 	}
 	const bytes = await payload( wiki.server, 'vector-2022' );
 	const machine = `${ os.cpus().length } × ${ os.cpus()[ 0 ].model.trim() }, ${ Math.round( os.totalmem() / 2 ** 30 ) } GiB, ${ os.type() } ${ os.release() }`;
@@ -301,7 +332,7 @@ async function main() {
 	fs.writeFileSync( path.join( OUT, 'latest.json' ), JSON.stringify( result, null, '\t' ) + '\n' );
 
 	const md = [
-		`Measured ${ date } on ${ machine }; ${ RUNS } runs per variant after ${ WARMUP } warm-up round, interleaved, fresh context each; median (min–max). Times in ms from navigation start; "ratio" is time to visible over the server-rendered Sitenotice's in the same run.`,
+		`Measured ${ date } on ${ machine }; ${ RUNS } runs per variant after ${ WARMUP } warm-up round, interleaved, fresh context each; median (min–max). Times in ms from navigation start; "ratio" is time to visible over the server-rendered Sitenotice's in the same run; "served" is the gzip -9 size of every load.php and index.php response the page received besides its document (what the browser's cache held is not served), "bytes added" that over the control's.`,
 		'',
 		'| payload (load.php, as served) | raw bytes | gzip bytes |', '|---|---|---|',
 		...Object.entries( bytes ).map( ( [ k, v ] ) => `| ${ k } | ${ v.raw } | ${ v.gzip } |` ),
@@ -311,7 +342,8 @@ async function main() {
 			{ label: 'CLS', key: 'cls', digits: 4 }, { label: 'CLS added', text: ( r ) => r.clsAdded === null ? '—' : r.clsAdded.toFixed( 4 ) },
 			{ label: 'visible', key: 'visible', digits: 0 }, { label: 'ratio', text: ( r ) => r.visibleRatio === null ? '—' : r.visibleRatio.toFixed( 2 ) },
 			{ label: 'FCP', key: 'fcp', digits: 0 }, { label: 'LCP', key: 'lcp', digits: 0 },
-			extraRequestsColumn
+			extraRequestsColumn,
+			{ label: 'served (gzip)', key: 'served', digits: 0 }, { label: 'bytes added', text: ( r ) => r.bytesAdded === null ? '—' : String( r.bytesAdded ) }
 		] ),
 		'',
 		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module, the gadget starting to run, the notice visible. "Empty module" is the floor: a job that waits only for mediawiki.base and puts one line on the page, as no gadget can do sooner.',
