@@ -62,9 +62,10 @@ export async function deployWithCli( wiki, bot, extraArgs = [] ) {
  * @param {string} name
  * @param {number} port
  * @param {number} [zhPort] default: port + 2
+ * @param {string[]} [extensions] loaded on the statement's wiki beyond the installer's
  */
-export function localWikis( name, port, zhPort = port + 2 ) {
-	const statement = new Wiki( name, port, { localDatabases: [ 'oanwiki', 'otherwiki' ] } );
+export function localWikis( name, port, zhPort = port + 2, extensions = [] ) {
+	const statement = new Wiki( name, port, { localDatabases: [ 'oanwiki', 'otherwiki' ], extensions } );
 	const zh = new Wiki( `${ name }-zh`, zhPort, {
 		lang: 'zh', dbname: 'zhwiki', sitename: '办公室行动通知演示', tempAccounts: true, statementServer: statement.server
 	} );
@@ -102,12 +103,14 @@ async function provisionWiki( wiki, pages ) {
  * @param {boolean} [opts.zh] also the Chinese-language wiki (default true)
  * @param {Function} [opts.log]
  * @param {boolean} [opts.browser] also install Chromium (default true)
+ * @param {string[]} [opts.extensions] extensions the statement's wiki loads beyond the
+ *  installer's, already unpacked into the MediaWiki tree (the bench's twin)
  */
 export async function provision( opts ) {
 	const log = opts.log || ( () => {} );
 	ensureSystemPackages( { browser: opts.browser !== false } );
 	ensureMediaWiki();
-	const wikis = localWikis( opts.name, opts.port, opts.zhPort );
+	const wikis = localWikis( opts.name, opts.port, opts.zhPort, opts.extensions );
 	if ( !wikis.statement.readState().deployed ) {
 		log( 'installing the gadget through the deploy command' );
 	}

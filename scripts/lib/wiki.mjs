@@ -43,11 +43,13 @@ export class Wiki {
 	 * @param {boolean} [options.tempAccounts] anonymous editors get temporary accounts
 	 * @param {string[]} [options.localDatabases] the "farm" ($wgLocalDatabases)
 	 * @param {string} [options.statementServer] where m: points (default: this wiki)
+	 * @param {string[]} [options.extensions] extensions loaded beyond the installer's, already
+	 *  unpacked into the MediaWiki tree (the bench's twin: EventLogging, CentralNotice)
 	 */
 	constructor( name, port, options = {} ) {
 		this.name = name;
 		this.port = port;
-		this.options = { lang: 'en', dbname: 'oanwiki', sitename: 'Office Action Notice Demo', tempAccounts: false, ...options };
+		this.options = { lang: 'en', dbname: 'oanwiki', sitename: 'Office Action Notice Demo', tempAccounts: false, extensions: [], ...options };
 		this.dir = path.join( ROOT, '.wiki', name );
 		this.server = `http://127.0.0.1:${ port }`;
 		this.api = `${ this.server }/api.php`;
@@ -84,6 +86,7 @@ export class Wiki {
 		const state = this.readState();
 		if ( state.installed && state.port === this.port && fs.existsSync( this.settings ) && fs.readFileSync( this.settings, 'utf8' ).includes( 'oan-settings.php' ) ) {
 			this.writeSettings();
+			this.updateForExtensions();
 			return false;
 		}
 		if ( fs.existsSync( this.dir ) ) {
@@ -112,7 +115,26 @@ export class Wiki {
 		fs.appendFileSync( this.settings, "\n# office-action-notice: rewritten by every npm start and test run\nrequire __DIR__ . '/oan-settings.php';\n" );
 		this.writeSettings();
 		this.writeState( { installed: true, port: this.port, admin: { user: 'Admin', password: adminPass } } );
+		this.updateForExtensions();
 		return true;
+	}
+
+	/**
+	 * Creates the tables of the extensions in options.extensions (maintenance/update.php), once
+	 * for each list of them; writeState( { updatedFor: null } ) makes it run again.
+	 */
+	updateForExtensions() {
+		const key = this.options.extensions.join( ',' );
+		if ( !key || this.readState().updatedFor === key ) {
+			return;
+		}
+		log( `${ this.name }: creating the tables of ${ this.options.extensions.join( ', ' ) } (update.php)` );
+		try {
+			this.maintenance( 'update', [ '--quick' ] );
+		} catch ( e ) {
+			throw new SetupError( `update.php failed for ${ key }: ${ String( e.stderr || e.stdout || e.message ).trim().split( '\n' ).slice( -3 ).join( ' ' ) }` );
+		}
+		this.writeState( { updatedFor: key } );
 	}
 
 	/**
@@ -124,7 +146,8 @@ export class Wiki {
 			uploadDir: path.join( this.dir, 'images' ),
 			localDatabases: this.options.localDatabases || [ this.options.dbname ],
 			statementServer: this.options.statementServer || this.server,
-			tempAccounts: this.options.tempAccounts
+			tempAccounts: this.options.tempAccounts,
+			extensions: this.options.extensions
 		};
 		fs.writeFileSync( path.join( this.dir, 'oan-settings.php' ), [
 			'<?php',

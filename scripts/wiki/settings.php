@@ -5,7 +5,8 @@
 // then requires this file.
 //
 // $oan keys: uploadDir, localDatabases (the "farm" Special:UserRights knows), statementServer
-// (where m: points: the wiki that holds the statement), tempAccounts (bool).
+// (where m: points: the wiki that holds the statement), tempAccounts (bool), extensions (loaded
+// beyond the installer's: only the bench's twin has any).
 
 $wgMainCacheType = CACHE_DB;
 $wgMessageCacheType = CACHE_DB;
@@ -57,3 +58,16 @@ $wgHooks['InterwikiLoadPrefix'][] = static function ( $prefix, &$iwData ) use ( 
 	];
 	return false;
 };
+
+// The bench's twin (scripts/lib/centralnotice.mjs): CentralNotice, with the EventLogging it
+// requires, showing its banners from this wiki itself, as one campaign for the project
+// "wikipedia". Impressions are recorded at CentralNotice's default rate (1 %), to this wiki.
+foreach ( $oan['extensions'] ?? [] as $extension ) {
+	wfLoadExtension( $extension );
+}
+if ( in_array( 'CentralNotice', $oan['extensions'] ?? [], true ) ) {
+	$wgNoticeProject = 'wikipedia';
+	$wgNoticeProjects = [ 'wikipedia' ];
+	$wgCentralSelectedBannerDispatcher = $wgServer . '/index.php?title=Special:BannerLoader';
+	$wgCentralBannerRecorder = $wgServer . '/index.php?title=Special:RecordImpression';
+}
