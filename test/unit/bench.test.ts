@@ -1,12 +1,14 @@
 // @vitest-environment node
 // The bench's helpers that need no wiki: the CentralNotice set-up steps (the archive check,
-// unpacking, the eval statements) and the control.
+// unpacking, the eval statements), the comparison table with and without a skipped
+// CentralNotice, and the control.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addedItems, comparisonSummary, comparisonTable, unpackModules } from '../../scripts/lib/benchReport.mjs';
 import { campaignStatements, checkArchives, EVAL_LINE_MAX, parseSums, Skipped, unpackArchives } from '../../scripts/lib/centralnotice.mjs';
 import { stripGadget } from '../../scripts/lib/control.mjs';
 
@@ -115,6 +117,72 @@ describe( 'the campaign set-up statements', () => {
 		// From a day before to a year after.
 		expect( lines.join( '\n' ) ).toContain( "'20260101030405', '20270102030405'" );
 		expect( lines[ lines.length - 1 ] ).toContain( 'OAN-CAMPAIGN-OK' );
+	} );
+} );
+
+describe( 'the comparison table', () => {
+	const s = ( median: number ) => ( { median, min: median, max: median, n: 1 } );
+	const row = ( page: string, variant: string, visible: number | null, extra: Partial<Record<string, unknown>> = {} ) => ( {
+		page, variant, visible: visible === null ? null : s( visible ), visibleRatio: null, floorRatio: null,
+		clsAdded: 0, extraRequests: s( 0 ), added: { modules: [], other: [] }, bytesAdded: 0, ...extra
+	} );
+	const pages = [ 'Vector 2022, 1280×800', 'Minerva, 390×844' ];
+	const base = pages.flatMap( ( page ) => [ '', ', returning reader' ].flatMap( ( kind ) => [
+		row( page, `None${ kind }`, null ),
+		row( page, `Sitenotice${ kind }`, 300, { visibleRatio: 1, floorRatio: 0.6 } ),
+		row( page, `Empty module${ kind }`, 500, { visibleRatio: 1.67, floorRatio: 1, clsAdded: 0.0248 } ),
+		row( page, `Gadget${ kind }`, 550, {
+			visibleRatio: 1.83, floorRatio: 1.1, extraRequests: s( kind ? 0 : 1 ), bytesAdded: kind ? 0 : 10237,
+			added: { modules: kind ? [] : [ 'ext.gadget.office-action-notice-reserve (styles)', 'ext.gadget.office-action-notice' ], other: [] }
+		} )
+	] ) );
+
+	it( 'shows a skipped CentralNotice, and why, in every place it would have had', () => {
+		const skipped = { step: 'archive check', reason: '../shared/extensions does not exist' };
+		const table = comparisonTable( base, skipped );
+		const lines = table.split( '\n' );
+		expect( lines[ 0 ] ).toContain( '| time to visible (ms) | × Sitenotice | × empty module | layout shift added | requests added | bytes added (gzip) |' );
+		// 2 pages × 2 kinds of view × 4 variants, after the head.
+		expect( lines ).toHaveLength( 2 + 16 );
+		const skips = lines.filter( ( l: string ) => l.includes( 'CentralNotice' ) );
+		expect( skips ).toHaveLength( 4 );
+		expect( skips[ 0 ] ).toBe( '| Vector 2022, 1280×800 | first | CentralNotice | skipped at archive check: ../shared/extensions does not exist | — | — | — | — | — |' );
+		expect( table ).not.toMatch( /\| None/ );
+		expect( lines[ 4 ] ).toBe( '| Vector 2022, 1280×800 | first | Gadget | 550 | 1.83 | 1.10 | 0.0000 | 1 (modules ext.gadget.office-action-notice-reserve (styles), ext.gadget.office-action-notice) | 10237 |' );
+		expect( comparisonSummary( base, skipped ) ).toBe( 'CentralNotice was not measured in this run (skipped at archive check: ../shared/extensions does not exist), so there is nothing to set the gadget against.' );
+	} );
+
+	it( 'states from the numbers where the gadget stands against CentralNotice', () => {
+		const rows = [ ...base, ...pages.flatMap( ( page ) => [ '', ', returning reader' ].map( ( kind ) => row( page, `CentralNotice${ kind }`, kind ? 400 : 760, {
+			clsAdded: 0.0547, extraRequests: s( 1 ), bytesAdded: kind ? 500 : 17500,
+			added: { modules: [ 'ext.centralNotice.startUp' ], other: [ 'Special:BannerLoader' ] }
+		} ) ) ) ];
+		const table = comparisonTable( rows, null );
+		expect( table ).toContain( '| Minerva, 390×844 | returning | CentralNotice | 400 | — | — | 0.0547 | 1 (Special:BannerLoader; modules ext.centralNotice.startUp) | 500 |' );
+		const summary = comparisonSummary( rows, null );
+		expect( summary ).toContain( '- **Vector 2022, 1280×800, first view**: the gadget is visible at 550 ms against CentralNotice\'s 760 (0.72×, 210 ms sooner); layout shift added 0.0000 against 0.0547; 1 request added against 1; 10.2 kB added as served against 17.5 kB (0.58×).' );
+		// A returning reader: the gadget is later there, and that is said.
+		expect( summary ).toContain( '550 ms against CentralNotice\'s 400 (1.38×, 150 ms later)' );
+		expect( summary ).toContain( '0 requests added against 1; nothing added as served against 0.5 kB.' );
+		expect( summary ).toContain( 'Where CentralNotice does better in this run: time to visible (Vector 2022, 1280×800, returning reader), time to visible (Minerva, 390×844, returning reader).' );
+	} );
+} );
+
+describe( 'requests added', () => {
+	it( 'unpacks load.php module lists as mw.loader packs them', () => {
+		expect( unpackModules( 'ext.centralNotice.choiceData,display,startUp|ext.eventLogging|jquery,site|mediawiki.String,base' ) ).toEqual( [
+			'ext.centralNotice.choiceData', 'ext.centralNotice.display', 'ext.centralNotice.startUp', 'ext.eventLogging', 'jquery', 'site', 'mediawiki.String', 'mediawiki.base'
+		] );
+	} );
+
+	it( 'names modules added to a batch the control makes too, and requests of their own', () => {
+		const control = [ '/index.php?title=Benchmark article', '/load.php?modules=startup&only=scripts', '/load.php?modules=jquery,site|mediawiki.base' ];
+		const view = [ '/index.php?title=Benchmark article', '/load.php?modules=startup&only=scripts', '/load.php?modules=ext.centralNotice.startUp|jquery,site|mediawiki.Uri,base',
+			'/load.php?modules=ext.gadget.office-action-notice-reserve&only=styles', '/index.php?title=Special:BannerLoader' ];
+		expect( addedItems( view, control ) ).toEqual( {
+			modules: [ 'ext.centralNotice.startUp', 'mediawiki.Uri', 'ext.gadget.office-action-notice-reserve (styles)' ],
+			other: [ 'Special:BannerLoader' ]
+		} );
 	} );
 } );
 
