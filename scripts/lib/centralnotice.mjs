@@ -39,8 +39,11 @@ export class Skipped extends Error {
 	}
 }
 
-/** A path as the messages show it: relative to the repository when it is near. */
-const shown = ( p ) => path.relative( ROOT, p ) || '.';
+/** A path as the messages show it: relative to the repository when it is near (../shared/…). */
+function shown( p ) {
+	const rel = path.relative( ROOT, p );
+	return rel.startsWith( `..${ path.sep }..` ) ? p : rel || '.';
+}
 
 /**
  * @param {string} text a SHA256SUMS file ("<hex>  <file>" lines, as sha256sum writes them)
