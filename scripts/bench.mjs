@@ -1,24 +1,31 @@
 #!/usr/bin/env node
 // npm run bench: what the gadget costs a reader, against the same notice rendered by the
-// server (MediaWiki:Sitenotice, the physical limit) and against no notice at all (the control),
-// in one run with the variants interleaved and a fresh browser context for every page view.
-// Writes bench/results/latest.json and latest.md, and the tables into docs/performance.md.
-//   OAN_BENCH_RUNS (default 7), OAN_BENCH_PORT (default 8783)
+// server (MediaWiki:Sitenotice, the physical limit), against the same notice as a CentralNotice
+// banner (on a twin of the bench's wiki, see scripts/lib/centralnotice.mjs) and against no notice
+// at all (the control), in one run with the variants interleaved and a fresh browser context for
+// every page view. Writes bench/results/latest.json and latest.md, and the tables into
+// docs/performance.md.
+//   OAN_BENCH_RUNS (default 7), OAN_BENCH_WARMUP (default 1), OAN_BENCH_PORT (default 8783),
+//   OAN_BENCH_TWIN_PORT (the CentralNotice twin, default the port + 1),
+//   OAN_BENCH_EXTENSIONS (the CentralNotice and EventLogging archives, default ../shared/extensions)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { addedItems, comparisonSummary, comparisonTable, requestsCell } from './lib/benchReport.mjs';
+import { launchChromium, loginState } from './lib/browser.mjs';
+import { ARCHIVES, checkArchives, checkBanner, EXTENSIONS_DIR, setUpCampaign, Skipped, unpackArchives } from './lib/centralnotice.mjs';
 import { rewriteDocuments, stripGadget } from './lib/control.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { login, provision } from './lib/provision.mjs';
+import { localWikis, login, provision } from './lib/provision.mjs';
+import { gzip } from './lib/size.mjs';
 
 const RUNS = Math.max( 1, Number( process.env.OAN_BENCH_RUNS || 7 ) );
 // Rounds run first and thrown away: the PHP server's caches warm up for every variant alike.
 const WARMUP = Math.max( 0, Number( process.env.OAN_BENCH_WARMUP || 1 ) );
 const PORT = Number( process.env.OAN_BENCH_PORT || 8783 );
+const TWIN_PORT = Number( process.env.OAN_BENCH_TWIN_PORT || PORT + 1 );
+const EXTENSIONS = path.resolve( ROOT, process.env.OAN_BENCH_EXTENSIONS || EXTENSIONS_DIR );
 const OUT = path.join( ROOT, 'bench/results' );
-const FLAGS = [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ];
 const ARTICLE = 'Benchmark article';
 const GADGET = 'ext.gadget.office-action-notice';
 const NOTICE_ID = 'office-action-2021-09';
@@ -47,7 +54,10 @@ const EMPTY_MODULE = '<script>(RLQ=window.RLQ||[]).push([["mediawiki.base"],func
 	'var d=document.createElement("div");d.className="oan-notice";d.textContent="Office action";' +
 	'document.getElementById("siteNotice").appendChild(d);}]);</script>';
 
-/** Rewrites the served HTML so one wiki serves every variant (each goes through the same rewrite). */
+/**
+ * Rewrites the served HTML so one wiki serves every variant (each goes through the same rewrite);
+ * the CentralNotice variant's twin serves its pages through it too, with the gadget taken out.
+ */
 function rewrite( html, variant ) {
 	let out = html;
 	if ( variant !== 'gadget' ) {
@@ -73,8 +83,6 @@ function stats( values ) {
 	return { median: v[ Math.floor( ( v.length - 1 ) / 2 ) ], min: v[ 0 ], max: v[ v.length - 1 ], n: v.length };
 }
 
-const gz = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
-
 /** What load.php serves for the gadget's modules, as ResourceLoader minifies them. */
 async function payload( server, skin ) {
 	const get = async ( query ) => ( await fetch( `${ server }/load.php?lang=en&skin=${ skin }&${ query }` ) ).text();
@@ -85,7 +93,7 @@ async function payload( server, skin ) {
 	const accounts = await get( `modules=${ GADGET }-accounts` );
 	const data = await ( await fetch( `${ server }/index.php?title=MediaWiki:Gadget-office-action-notice-notices.json&action=raw` ) ).text();
 	const json = JSON.stringify( JSON.parse( data ) );
-	const item = ( text ) => ( { raw: Buffer.byteLength( text ), gzip: gz( text ) } );
+	const item = ( text ) => ( { raw: Buffer.byteLength( text ), gzip: gzip( text ) } );
 	return {
 		'script (with the data inside)': item( script ),
 		'of which data (JSON)': item( json ),
@@ -112,6 +120,18 @@ async function rewriteDocumentsCached( context, page, variant ) {
 		} );
 	} );
 	await cdp.send( 'Fetch.enable', { patterns: [ { urlPattern: '*/index.php*', resourceType: 'Document', requestStage: 'Response' } ] } );
+}
+
+/** A request as the tables name it: the modules of a load.php one, the title of an index.php one, the action of an api.php one. */
+function requestLabel( u ) {
+	const only = u.searchParams.get( 'only' ) ? `&only=${ u.searchParams.get( 'only' ) }` : '';
+	if ( u.pathname.endsWith( 'load.php' ) ) {
+		return `${ u.pathname }?modules=${ u.searchParams.get( 'modules' ) }${ only }`;
+	}
+	if ( u.pathname.endsWith( 'index.php' ) && u.searchParams.get( 'title' ) ) {
+		return `${ u.pathname }?title=${ u.searchParams.get( 'title' ) }`;
+	}
+	return u.pathname + ( u.pathname.endsWith( 'api.php' ) ? `?${ u.searchParams.get( 'action' ) }` : '' );
 }
 
 async function measure( browser, server, { variant, title, query, viewport, mobile, storageState, dismissed, returning } ) {
@@ -148,8 +168,7 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 	const page = await context.newPage();
 	const requests = [];
 	page.on( 'request', ( r ) => {
-		const u = new URL( r.url() );
-		requests.push( u.pathname + ( u.pathname.endsWith( 'load.php' ) ? `?modules=${ u.searchParams.get( 'modules' ) }${ u.searchParams.get( 'only' ) ? `&only=${ u.searchParams.get( 'only' ) }` : '' }` : u.pathname.endsWith( 'api.php' ) ? `?${ u.searchParams.get( 'action' ) }` : '' ) );
+		requests.push( requestLabel( new URL( r.url() ) ) );
 	} );
 	const params = new URLSearchParams( { title, ...query } );
 	if ( returning ) {
@@ -185,6 +204,7 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 			startupDone: arrived( ( m ) => m === 'startup' ),
 			baseDone: arrived( ( m ) => /^jquery[,|]|[|,]jquery[,|]/.test( m ) ),
 			moduleDone: arrived( ( m ) => m === 'ext.gadget.office-action-notice' ),
+			bannerDone: ( performance.getEntriesByType( 'resource' ).find( ( e ) => e.name.includes( 'title=Special:BannerLoader' ) ) || {} ).responseEnd || null,
 			cls: window.oanBench.shifts.reduce( ( a, b ) => a + b, 0 ),
 			visible: window.oanBench.visible,
 			fcp: fcp ? fcp.startTime : null,
@@ -192,18 +212,22 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 			start: marks( 'start' ),
 			shown: marks( 'shown' ),
 			ready: marks( 'ready' ),
-			warning: !!document.getElementById( 'oan-ur-warning' )
+			warning: !!document.getElementById( 'oan-ur-warning' ),
+			// What the server sent for this view besides the document: every load.php and
+			// index.php response that did not come from the browser's cache.
+			served: performance.getEntriesByType( 'resource' ).filter( ( e ) => e.transferSize > 0 && e.transferSize >= e.encodedBodySize &&
+				/\/(load|index)\.php$/.test( new URL( e.name ).pathname ) ).map( ( e ) => e.name )
 		};
 	} );
 	await context.close();
 	return { ...r, requests };
 }
 
-/** Requests a variant makes beyond its control's, with the ones the control does not make. */
-const extraRequestsColumn = {
-	label: 'extra requests',
-	text: ( r ) => `${ r.extraRequests ? r.extraRequests.median : '—' }${ r.extraRequestList.length ? ` (${ r.extraRequestList.join( ', ' ) })` : '' }`
-};
+/**
+ * Requests a variant makes beyond its control's, with what the control does not request: other
+ * requests, and modules (also those that travel in a batch the control makes too).
+ */
+const extraRequestsColumn = { label: 'extra requests', text: requestsCell };
 
 function table( rows, columns ) {
 	const fmt = ( s, digits ) => s ? `${ s.median.toFixed( digits ) } (${ s.min.toFixed( digits ) }–${ s.max.toFixed( digits ) })` : '—';
@@ -211,24 +235,76 @@ function table( rows, columns ) {
 	return [ head, ...rows.map( ( row ) => `| ${ columns.map( ( c ) => c.text ? c.text( row ) : fmt( row[ c.key ], c.digits ) ).join( ' | ' ) } |` ) ].join( '\n' );
 }
 
+/** The extensions the twin loads, in the order they load. */
+const TWIN_EXTENSIONS = ARCHIVES.map( ( a ) => a.name );
+
+/**
+ * The CentralNotice variant's wiki: a twin of the bench's (same installer, settings, accounts,
+ * pages and gadget) that also loads CentralNotice, with one campaign whose banner is the
+ * Sitenotice variant's HTML. The bench's own wiki never loads CentralNotice, so the other
+ * variants' pages, startup module and requests stay exactly as they are without it.
+ *
+ * @param {string} bannerHtml
+ * @return {Promise<Object>} provision()'s answer for the twin
+ * @throws {Skipped} naming the step that failed
+ */
+async function centralNoticeTwin( bannerHtml ) {
+	const checked = checkArchives( EXTENSIONS );
+	const twinWiki = localWikis( 'bench-cn', TWIN_PORT, undefined, { extensions: TWIN_EXTENSIONS } ).statement;
+	if ( unpackArchives( checked ) && fs.existsSync( twinWiki.stateFile ) ) {
+		// New code in the tree: its tables may have changed.
+		twinWiki.writeState( { updatedFor: null } );
+	}
+	try {
+		let twin;
+		try {
+			twin = await provision( { name: 'bench-cn', port: TWIN_PORT, zh: false, extensions: TWIN_EXTENSIONS, log: ( s ) => process.stderr.write( `[bench] twin: ${ s }\n` ) } );
+			const client = await login( twin.wiki, twin.bot );
+			await client.request( { action: 'edit', title: ARTICLE, text: articleText(), summary: 'benchmark', token: client.csrfToken } );
+		} catch ( e ) {
+			throw new Skipped( 'twin wiki', String( e.message ).split( '\n' )[ 0 ] );
+		}
+		setUpCampaign( twin.wiki, bannerHtml );
+		await checkBanner( twin.wiki.server, 'oan-bench-sitenotice' );
+		return twin;
+	} catch ( e ) {
+		twinWiki.stopServer();
+		throw e;
+	}
+}
+
+/** The notice's HTML as the Sitenotice variant serves it: the banner's body. */
+async function servedSitenotice( server ) {
+	const html = await ( await fetch( `${ server }/index.php?title=${ encodeURIComponent( ARTICLE ) }&useskin=vector-2022` ) ).text();
+	const m = html.match( /<div class="oan-bench-sitenotice"[\s\S]*?<\/div>/ );
+	if ( !m ) {
+		throw new Error( 'the Sitenotice variant\'s page holds no notice' );
+	}
+	return m[ 0 ];
+}
+
 async function main() {
-	// No Translate: the pages measured load exactly what they did before it came.
-	const { wiki, bot } = await provision( { name: 'bench', port: PORT, translate: false, log: ( s ) => process.stderr.write( `[bench] ${ s }\n` ) } );
+	// No Chinese wiki and no Translate: the pages measured load exactly what they did before.
+	const { wiki, bot } = await provision( { name: 'bench', port: PORT, zh: false, translate: false, log: ( s ) => process.stderr.write( `[bench] ${ s }\n` ) } );
 	const client = await login( wiki, bot );
 	const data = JSON.parse( fs.readFileSync( path.join( ROOT, 'data/notices.json' ), 'utf8' ) );
 	for ( const [ title, text ] of [ [ ARTICLE, articleText() ], [ 'MediaWiki:Sitenotice', sitenoticeText( data.notices[ 0 ] ) ] ] ) {
 		await client.request( { action: 'edit', title, text, summary: 'benchmark', token: client.csrfToken } );
 	}
+	let twin = null;
+	let skipped = null;
+	try {
+		twin = await centralNoticeTwin( await servedSitenotice( wiki.server ) );
+	} catch ( e ) {
+		if ( !( e instanceof Skipped ) ) {
+			throw e;
+		}
+		skipped = { step: e.step, reason: e.reason };
+		process.stderr.write( `[bench] CentralNotice variant skipped at ${ e.step }: ${ e.reason }\n` );
+	}
 	const admin = wiki.readState().admin;
-	const browser = await chromium.launch( { executablePath: '/usr/bin/chromium', args: FLAGS } );
-	const loginContext = await browser.newContext();
-	const lp = await loginContext.newPage();
-	await lp.goto( `${ wiki.server }/index.php?title=Special:UserLogin` );
-	await lp.fill( '#wpName1', admin.user );
-	await lp.fill( '#wpPassword1', admin.password );
-	await Promise.all( [ lp.waitForNavigation(), lp.click( '#wpLoginAttempt' ) ] );
-	const bureaucrat = await loginContext.storageState();
-	await loginContext.close();
+	const browser = await launchChromium();
+	const bureaucrat = await loginState( browser, wiki.server, admin.user, admin.password );
 
 	const reader = [
 		{ page: 'Vector 2022, 1280×800', title: ARTICLE, query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, mobile: false },
@@ -240,10 +316,12 @@ async function main() {
 		{ name: 'Gadget', variant: 'gadget' },
 		{ name: 'Gadget, dismissed earlier', variant: 'gadget', dismissed: true },
 		{ name: 'Empty module', variant: 'empty' },
+		{ name: 'CentralNotice', variant: 'centralnotice', twin: true },
 		{ name: 'None, returning reader', variant: 'none', returning: true },
 		{ name: 'Sitenotice, returning reader', variant: 'sitenotice', returning: true },
 		{ name: 'Gadget, returning reader', variant: 'gadget', returning: true },
-		{ name: 'Empty module, returning reader', variant: 'empty', returning: true }
+		{ name: 'Empty module, returning reader', variant: 'empty', returning: true },
+		{ name: 'CentralNotice, returning reader', variant: 'centralnotice', returning: true, twin: true }
 	];
 	const rights = [
 		{ name: 'UserRights, affected target', title: 'Special:UserRights/Example_desysopped_admin_1' },
@@ -253,8 +331,22 @@ async function main() {
 	for ( let run = -WARMUP; run < RUNS; run++ ) {
 		for ( const p of reader ) {
 			for ( const v of variants ) {
+				if ( v.twin && !twin ) {
+					continue;
+				}
 				const key = `${ p.page } | ${ v.name }`;
-				const sample = await measure( browser, wiki.server, { ...p, ...v } );
+				const sample = await measure( browser, v.twin ? twin.wiki.server : wiki.server, { ...p, ...v } );
+				if ( v.twin && sample.visible === null && run === -WARMUP ) {
+					// The banner loader answered before the runs, but no banner reached the page.
+					twin.wiki.stopServer();
+					twin = null;
+					skipped = { step: 'banner in the browser', reason: `no banner on the page (${ p.page }, ${ v.name })` };
+					process.stderr.write( `[bench] CentralNotice variant skipped at ${ skipped.step }: ${ skipped.reason }\n` );
+					for ( const k of Object.keys( samples ).filter( ( k ) => k.includes( '| CentralNotice' ) ) ) {
+						delete samples[ k ];
+					}
+					continue;
+				}
 				if ( run >= 0 ) {
 					( samples[ key ] = samples[ key ] || [] ).push( sample );
 				}
@@ -275,11 +367,24 @@ async function main() {
 	}
 	await browser.close();
 
+	// Bytes as served, gzip -9, fetched once per URL after the runs (the URLs carry their
+	// versions, so the same URL is the same response).
+	const servedGzip = new Map();
+	for ( const sample of Object.values( samples ).flat() ) {
+		let sum = 0;
+		for ( const u of sample.served ) {
+			if ( !servedGzip.has( u ) ) {
+				servedGzip.set( u, gzip( Buffer.from( await ( await fetch( u ) ).arrayBuffer() ) ) );
+			}
+			sum += servedGzip.get( u );
+		}
+		sample.servedGzip = sum;
+	}
+
 	const rows = Object.entries( samples ).map( ( [ key, list ] ) => {
 		const [ page, variant ] = key.split( ' | ' );
 		// Each variant against the control of its own kind: a first or a returning view.
 		const control = samples[ `${ page } | None${ viewKind( variant ) }` ];
-		const extra = list[ 0 ].requests.filter( ( r ) => !control[ 0 ].requests.includes( r ) );
 		return {
 			page, variant,
 			cls: stats( list.map( ( s ) => s.cls ) ),
@@ -289,50 +394,76 @@ async function main() {
 			startupDone: stats( list.map( ( s ) => s.startupDone ) ),
 			baseDone: stats( list.map( ( s ) => s.baseDone ) ),
 			moduleDone: stats( list.map( ( s ) => s.moduleDone ) ),
+			bannerDone: stats( list.map( ( s ) => s.bannerDone ) ),
 			start: stats( list.map( ( s ) => s.start ) ),
 			shown: stats( list.map( ( s ) => s.start !== null && s.shown !== null ? s.shown - s.start : null ) ),
 			ready: stats( list.map( ( s ) => s.start !== null && s.ready !== null ? s.ready - s.start : null ) ),
 			apiRequests: stats( list.map( ( s ) => s.requests.filter( ( r ) => r.startsWith( '/api.php' ) ).length ) ),
 			extraRequests: stats( list.map( ( s ) => s.requests.length - control[ list.indexOf( s ) ].requests.length ) ),
-			extraRequestList: extra
+			served: stats( list.map( ( s ) => s.servedGzip ) ),
+			added: addedItems( list[ 0 ].requests, control[ 0 ].requests )
 		};
 	} );
 	for ( const row of rows ) {
 		const kind = viewKind( row.variant );
 		const sitenotice = rows.find( ( r ) => r.page === row.page && r.variant === `Sitenotice${ kind }` );
 		const none = rows.find( ( r ) => r.page === row.page && r.variant === `None${ kind }` );
+		const floor = rows.find( ( r ) => r.page === row.page && r.variant === `Empty module${ kind }` );
 		row.visibleRatio = sitenotice && sitenotice.visible && row.visible ? row.visible.median / sitenotice.visible.median : null;
+		row.floorRatio = floor && floor.visible && row.visible ? row.visible.median / floor.visible.median : null;
 		row.clsAdded = none && row.cls ? row.cls.median - none.cls.median : null;
+		row.bytesAdded = none && row.served ? row.served.median - none.served.median : null;
+	}
+	// The other variants run on the bench's own wiki, which does not load CentralNotice: checked
+	// on every one of their page views.
+	const others = Object.entries( samples ).filter( ( [ key ] ) => !key.includes( '| CentralNotice' ) ).flatMap( ( [ , list ] ) => list );
+	const leaks = others.filter( ( s ) => s.requests.some( ( r ) => /ext\.(centralNotice|eventLogging)|CentralNotice|BannerLoader|RecordImpression/.test( r ) ) ).length;
+	const leakLine = leaks ?
+		`**${ leaks } of the other variants' ${ others.length } page views requested CentralNotice's or EventLogging's modules or banners.**` :
+		`None of the other variants' ${ others.length } page views requested a module or banner of CentralNotice or EventLogging: they run on the bench's own wiki, which does not load them${ twin ? `; CentralNotice runs on its twin (${ path.relative( ROOT, twin.wiki.dir ) }), the same wiki with CentralNotice and EventLogging added` : '' }.`;
+	if ( leaks ) {
+		process.stderr.write( `[bench] warning: ${ leaks } page views of other variants requested CentralNotice's modules\n` );
 	}
 	const bytes = await payload( wiki.server, 'vector-2022' );
 	const machine = `${ os.cpus().length } × ${ os.cpus()[ 0 ].model.trim() }, ${ Math.round( os.totalmem() / 2 ** 30 ) } GiB, ${ os.type() } ${ os.release() }`;
 	const date = new Date().toISOString().slice( 0, 10 );
-	const result = { date, machine, runs: RUNS, bytes, rows };
+	const centralNotice = skipped ? { skipped } : { twin: twin.wiki.server, archives: ARCHIVES.map( ( a ) => a.file ), leaks };
+	const result = { date, machine, runs: RUNS, bytes, centralNotice, rows };
 	fs.mkdirSync( OUT, { recursive: true } );
 	fs.writeFileSync( path.join( OUT, 'latest.json' ), JSON.stringify( result, null, '\t' ) + '\n' );
 
+	const readerRows = rows.filter( ( r ) => !r.page.startsWith( 'UserRights' ) );
 	const md = [
-		`Measured ${ date } on ${ machine }; ${ RUNS } runs per variant after ${ WARMUP } warm-up round, interleaved, fresh context each; median (min–max). Times in ms from navigation start; "ratio" is time to visible over the server-rendered Sitenotice's in the same run.`,
+		`Measured ${ date } on ${ machine }; ${ RUNS } runs per variant after ${ WARMUP } warm-up round, interleaved, fresh context each; median (min–max). Times in ms from navigation start; "ratio" is time to visible over the server-rendered Sitenotice's in the same run; "served" is the gzip -9 size of every load.php and index.php response the page received besides its document (what the browser's cache held is not served), "bytes added" that over the control's.`,
+		'',
+		'The notice shown four ways, against the control without any (medians). "× Sitenotice" and "× empty module" are the time to visible over the server-rendered notice\'s and over the floor for any ResourceLoader module; "requests added" counts the page\'s requests over the control\'s (from the browser\'s cache or not) and names what the control does not request; "bytes added" is what load.php and the banner loader served beyond the control, gzip -9.',
+		'',
+		comparisonTable( readerRows, skipped ),
+		'',
+		comparisonSummary( readerRows, skipped ),
+		'',
+		leakLine,
 		'',
 		'| payload (load.php, as served) | raw bytes | gzip bytes |', '|---|---|---|',
 		...Object.entries( bytes ).map( ( [ k, v ] ) => `| ${ k } | ${ v.raw } | ${ v.gzip } |` ),
 		'',
-		table( rows.filter( ( r ) => !r.page.startsWith( 'UserRights' ) ), [
+		table( readerRows, [
 			{ label: 'page', text: ( r ) => r.page }, { label: 'variant', text: ( r ) => r.variant },
 			{ label: 'CLS', key: 'cls', digits: 4 }, { label: 'CLS added', text: ( r ) => r.clsAdded === null ? '—' : r.clsAdded.toFixed( 4 ) },
 			{ label: 'visible', key: 'visible', digits: 0 }, { label: 'ratio', text: ( r ) => r.visibleRatio === null ? '—' : r.visibleRatio.toFixed( 2 ) },
 			{ label: 'FCP', key: 'fcp', digits: 0 }, { label: 'LCP', key: 'lcp', digits: 0 },
-			extraRequestsColumn
+			extraRequestsColumn,
+			{ label: 'served (gzip)', key: 'served', digits: 0 }, { label: 'bytes added', text: ( r ) => r.bytesAdded === null ? '—' : String( r.bytesAdded ) }
 		] ),
 		'',
-		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module, the gadget starting to run, the notice visible. "Empty module" is the floor: a job that waits only for mediawiki.base and puts one line on the page, as no gadget can do sooner.',
+		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module, the gadget starting to run, the notice visible. "Empty module" is the floor: a job that waits only for mediawiki.base and puts one line on the page, as no gadget can do sooner. CentralNotice\'s modules travel in the page\'s batch; its banner comes in a request of its own (Special:BannerLoader) once they have run.',
 		'',
-		table( rows.filter( ( r ) => /^(Gadget|Empty module)(, returning reader)?$/.test( r.variant ) && !r.page.startsWith( 'UserRights' ) ), [
+		table( readerRows.filter( ( r ) => /^(Gadget|Empty module|CentralNotice)(, returning reader)?$/.test( r.variant ) ), [
 			{ label: 'page', text: ( r ) => r.page },
 			{ label: 'variant', text: ( r ) => r.variant },
 			{ label: 'startup arrived', key: 'startupDone', digits: 0 }, { label: 'base batch arrived', key: 'baseDone', digits: 0 },
 			{ label: 'gadget module arrived', key: 'moduleDone', digits: 0 }, { label: 'gadget runs', key: 'start', digits: 0 },
-			{ label: 'visible', key: 'visible', digits: 0 }
+			{ label: 'banner arrived', key: 'bannerDone', digits: 0 }, { label: 'visible', key: 'visible', digits: 0 }
 		] ),
 		'',
 		table( rows.filter( ( r ) => r.page.startsWith( 'UserRights' ) ), [
@@ -351,6 +482,9 @@ async function main() {
 	}
 	process.stdout.write( md + '\n' );
 	wiki.stopServer();
+	if ( twin ) {
+		twin.wiki.stopServer();
+	}
 }
 
 main().catch( ( e ) => {

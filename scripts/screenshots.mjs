@@ -5,12 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, logIn } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { provision } from './lib/provision.mjs';
 
 const OUT = path.join( ROOT, 'docs/screenshots' );
-const FLAGS = [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ];
 
 function ensureFonts() {
 	if ( fs.existsSync( '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' ) ) {
@@ -47,7 +46,7 @@ export const SHOTS = [
  */
 export async function shoot( servers, admin, shots = SHOTS, outDir = OUT ) {
 	fs.mkdirSync( outDir, { recursive: true } );
-	const browser = await chromium.launch( { executablePath: '/usr/bin/chromium', args: FLAGS } );
+	const browser = await launchChromium();
 	try {
 		for ( const shot of shots ) {
 			const server = servers[ shot.wiki || 'en' ];
@@ -63,10 +62,7 @@ export async function shoot( servers, admin, shots = SHOTS, outDir = OUT ) {
 			}
 			const page = await context.newPage();
 			if ( shot.login ) {
-				await page.goto( `${ server }/index.php?title=Special:UserLogin` );
-				await page.fill( '#wpName1', admin.user );
-				await page.fill( '#wpPassword1', admin.password );
-				await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+				await logIn( page, server, admin.user, admin.password );
 			}
 			const params = new URLSearchParams( { title: shot.title, ...shot.query } );
 			await page.goto( `${ server }/index.php?${ params }` );

@@ -3,7 +3,8 @@
 
 /**
  * Takes the gadget's script module out of RLPAGEMODULES and its styles peer out of the head
- * stylesheet link; everything else about the page stays as served.
+ * stylesheet link (the whole link when the peer was all it loaded, as a wiki without the
+ * gadget has none); everything else about the page stays as served.
  *
  * @param {string} html a page as index.php served it
  * @return {string}
@@ -11,7 +12,8 @@
 export function stripGadget( html ) {
 	return html.replace( /"ext\.gadget\.office-action-notice",?/g, '' )
 		.replace( /ext\.gadget\.office-action-notice-reserve(%7C|\|)?/g, '' )
-		.replace( /,\]/g, ']' );
+		.replace( /,\]/g, ']' )
+		.replace( /<link rel="stylesheet" href="[^"]*[?;]modules=&amp;[^"]*"\/?>\n?/g, '' );
 }
 
 /**

@@ -1,6 +1,7 @@
 // MediaWiki 1.43 itself: Debian 13's `mediawiki` + `mediawiki-classes` packages, downloaded with
 // a private apt configuration (the system's sources stay untouched) and extracted into .cache/,
-// shared by every local wiki and never written to at run time.
+// shared by every local wiki and never written to at run time, but for the extensions the
+// bench unpacks into its extensions/ (scripts/lib/centralnotice.mjs), which only its twin loads.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './paths.mjs';

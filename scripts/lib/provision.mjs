@@ -73,9 +73,10 @@ export async function deployWithCli( wiki, bot, extraArgs = [] ) {
  * @param {number} [zhPort] default: port + 2
  * @param {Object} [opts]
  * @param {boolean} [opts.translate] the statement's wiki runs Translate
+ * @param {string[]} [opts.extensions] loaded on the statement's wiki beyond the installer's (the bench's twin)
  */
-export function localWikis( name, port, zhPort = port + 2, { translate = false } = {} ) {
-	const statement = new Wiki( name, port, { localDatabases: [ 'oanwiki', 'otherwiki' ], translate } );
+export function localWikis( name, port, zhPort = port + 2, { translate = false, extensions = [] } = {} ) {
+	const statement = new Wiki( name, port, { localDatabases: [ 'oanwiki', 'otherwiki' ], translate, extensions } );
 	const zh = new Wiki( `${ name }-zh`, zhPort, {
 		lang: 'zh', dbname: 'zhwiki', sitename: '办公室行动通知演示', tempAccounts: true, statementServer: statement.server
 	} );
@@ -127,6 +128,8 @@ async function provisionWiki( wiki, pages, log ) {
  * @param {boolean} [opts.browser] also install Chromium (default true)
  * @param {boolean} [opts.translate] the statement's wiki runs Translate where its archives are
  *  there (default true)
+ * @param {string[]} [opts.extensions] extensions the statement's wiki loads beyond the
+ *  installer's, already unpacked into the MediaWiki tree (the bench's twin)
  */
 export async function provision( opts ) {
 	const log = opts.log || ( () => {} );
@@ -136,7 +139,7 @@ export async function provision( opts ) {
 	if ( !translate.ok && opts.translate !== false ) {
 		log( `Translate not installed (${ translate.reason }): the statement's wiki has plain pages, see docs/translate.md` );
 	}
-	const wikis = localWikis( opts.name, opts.port, opts.zhPort, { translate: translate.ok } );
+	const wikis = localWikis( opts.name, opts.port, opts.zhPort, { translate: translate.ok, extensions: opts.extensions } );
 	if ( !wikis.statement.readState().deployed ) {
 		log( 'installing the gadget through the deploy command' );
 	}

@@ -26,7 +26,11 @@ export const PAYLOAD_BUDGET = 4096;
  */
 export const PAYLOAD_RATCHET = 10200;
 
-const gzip = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
+/**
+ * @param {string|Buffer} text
+ * @return {number} its size gzipped at level 9, in bytes
+ */
+export const gzip = ( text ) => zlib.gzipSync( Buffer.from( text ), { level: 9 } ).length;
 
 async function served( file, dir ) {
 	const text = fs.readFileSync( path.join( dir, `Gadget-${ file }` ), 'utf8' );

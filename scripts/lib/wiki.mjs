@@ -44,11 +44,13 @@ export class Wiki {
 	 * @param {string[]} [options.localDatabases] the "farm" ($wgLocalDatabases)
 	 * @param {string} [options.statementServer] where m: points (default: this wiki)
 	 * @param {boolean} [options.translate] runs Translate (its archives are installed)
+	 * @param {string[]} [options.extensions] extensions loaded beyond the installer's, already
+	 *  unpacked into the MediaWiki tree (the bench's twin: EventLogging, CentralNotice)
 	 */
 	constructor( name, port, options = {} ) {
 		this.name = name;
 		this.port = port;
-		this.options = { lang: 'en', dbname: 'oanwiki', sitename: 'Office Action Notice Demo', tempAccounts: false, ...options };
+		this.options = { lang: 'en', dbname: 'oanwiki', sitename: 'Office Action Notice Demo', tempAccounts: false, extensions: [], ...options };
 		this.dir = path.join( ROOT, '.wiki', name );
 		this.server = `http://127.0.0.1:${ port }`;
 		this.api = `${ this.server }/api.php`;
@@ -85,6 +87,7 @@ export class Wiki {
 		const state = this.readState();
 		if ( state.installed && state.port === this.port && fs.existsSync( this.settings ) && fs.readFileSync( this.settings, 'utf8' ).includes( 'oan-settings.php' ) ) {
 			this.writeSettings();
+			this.updateForExtensions();
 			return false;
 		}
 		if ( fs.existsSync( this.dir ) ) {
@@ -113,6 +116,34 @@ export class Wiki {
 		fs.appendFileSync( this.settings, "\n# office-action-notice: rewritten by every npm start and test run\nrequire __DIR__ . '/oan-settings.php';\n" );
 		this.writeSettings();
 		this.writeState( { installed: true, port: this.port, admin: { user: 'Admin', password: adminPass } } );
+		this.updateForExtensions();
+		return true;
+	}
+
+	/** The extensions the settings load beyond the installer's: Translate's two, and options.extensions. */
+	loadedExtensions() {
+		return ( this.options.translate ? [ 'UniversalLanguageSelector', 'Translate' ] : [] ).concat( this.options.extensions );
+	}
+
+	/**
+	 * Creates the tables of the extensions the settings load (maintenance/update.php), once for
+	 * each list of them: a wiki installed without them gets them the first time it runs with them.
+	 * writeState( { updatedFor: null } ) makes it run again.
+	 *
+	 * @return {boolean} whether update.php ran
+	 */
+	updateForExtensions() {
+		const key = this.loadedExtensions().join( ',' );
+		if ( !key || this.readState().updatedFor === key ) {
+			return false;
+		}
+		log( `${ this.name }: creating the tables of ${ this.loadedExtensions().join( ', ' ) } (update.php)` );
+		try {
+			this.maintenance( 'update', [ '--quick' ] );
+		} catch ( e ) {
+			throw new SetupError( `update.php failed for ${ key }: ${ String( e.stderr || e.stdout || e.message ).trim().split( '\n' ).slice( -3 ).join( ' ' ) }` );
+		}
+		this.writeState( { updatedFor: key } );
 		return true;
 	}
 
@@ -126,7 +157,8 @@ export class Wiki {
 			localDatabases: this.options.localDatabases || [ this.options.dbname ],
 			statementServer: this.options.statementServer || this.server,
 			tempAccounts: this.options.tempAccounts,
-			translate: Boolean( this.options.translate )
+			translate: Boolean( this.options.translate ),
+			extensions: this.options.extensions
 		};
 		fs.writeFileSync( path.join( this.dir, 'oan-settings.php' ), [
 			'<?php',
@@ -135,25 +167,6 @@ export class Wiki {
 			`require ${ phpString( SETTINGS_PHP ) };`,
 			''
 		].join( '\n' ) );
-	}
-
-	/**
-	 * Creates the tables of the extensions the settings load (update.php), once: a wiki installed
-	 * without Translate gets them the first time it runs with it.
-	 *
-	 * @return {boolean} whether update.php ran
-	 */
-	updateSchema() {
-		if ( !this.options.translate || this.readState().translateTables ) {
-			return false;
-		}
-		try {
-			this.maintenance( 'update', [ '--quick' ] );
-		} catch ( e ) {
-			throw new SetupError( `update.php failed: ${ String( e.stdout || '' ).slice( -600 ) }${ String( e.stderr || '' ).slice( -600 ) }` );
-		}
-		this.writeState( { translateTables: true } );
-		return true;
 	}
 
 	pidFile() {

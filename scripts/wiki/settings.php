@@ -7,7 +7,8 @@
 // $oan keys: uploadDir, localDatabases (the "farm" Special:UserRights knows), statementServer
 // (where m: points: the wiki that holds the statement), tempAccounts (bool), translate (bool:
 // this wiki runs Translate, as Meta does; only the statement's wiki, and only when the
-// extension archives were there, see scripts/lib/extensions.mjs).
+// extension archives were there, see scripts/lib/extensions.mjs), extensions (loaded beyond
+// the installer's: only the bench's twin has any).
 
 $wgMainCacheType = CACHE_DB;
 $wgMessageCacheType = CACHE_DB;
@@ -76,4 +77,17 @@ if ( !empty( $oan['translate'] ) ) {
 	// No translation memory or machine translation: nothing to reach beyond this machine.
 	$wgTranslateTranslationServices = [];
 	$wgTranslateTranslationDefaultService = false;
+}
+
+// The bench's twin (scripts/lib/centralnotice.mjs): CentralNotice, with the EventLogging it
+// requires, showing its banners from this wiki itself, as one campaign for the project
+// "wikipedia". Impressions are recorded at CentralNotice's default rate (1 %), to this wiki.
+foreach ( $oan['extensions'] ?? [] as $extension ) {
+	wfLoadExtension( $extension );
+}
+if ( in_array( 'CentralNotice', $oan['extensions'] ?? [], true ) ) {
+	$wgNoticeProject = 'wikipedia';
+	$wgNoticeProjects = [ 'wikipedia' ];
+	$wgCentralSelectedBannerDispatcher = $wgServer . '/index.php?title=Special:BannerLoader';
+	$wgCentralBannerRecorder = $wgServer . '/index.php?title=Special:RecordImpression';
 }

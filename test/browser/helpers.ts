@@ -1,5 +1,6 @@
-import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
+import { launchChromium, loginState as loginStateOn } from '../../scripts/lib/browser.mjs';
 import { rewriteDocuments, stripGadget } from '../../scripts/lib/control.mjs';
 import { login } from '../../scripts/lib/provision.mjs';
 
@@ -15,10 +16,7 @@ export const SKINS = [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva
 export const GADGET = 'ext.gadget.office-action-notice';
 
 export function launch(): Promise<Browser> {
-	return chromium.launch( {
-		executablePath: '/usr/bin/chromium',
-		args: [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ]
-	} );
+	return launchChromium() as Promise<Browser>;
 }
 
 export interface Watched {
@@ -104,16 +102,8 @@ export async function reloadAndWait( page: Page ): Promise<void> {
 }
 
 /** Logs in through Special:UserLogin and returns the session for new contexts. */
-export async function loginState( browser: Browser, user: string, password: string, target: Target = wiki ): Promise<BrowserContextOptions[ 'storageState' ]> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto( url( 'Special:UserLogin', {}, target ) );
-	await page.fill( '#wpName1', user );
-	await page.fill( '#wpPassword1', password );
-	await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
-	const state = await context.storageState();
-	await context.close();
-	return state;
+export function loginState( browser: Browser, user: string, password: string, target: Target = wiki ): Promise<BrowserContextOptions[ 'storageState' ]> {
+	return loginStateOn( browser, target.server, user, password ) as Promise<BrowserContextOptions[ 'storageState' ]>;
 }
 
 /** Creates an account through Special:CreateAccount, as anyone may; returns its session. */

@@ -1,0 +1,47 @@
+// Chromium as the browser tests, the bench and the screenshots drive it: Debian's own browser
+// (never one a tool downloads), with flags that keep it from doing anything beyond the page, and
+// the wiki's own login form.
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from './system.mjs';
+
+export const CHROMIUM_FLAGS = [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ];
+
+/**
+ * @return {Promise<Object>} a Playwright browser
+ */
+export function launchChromium() {
+	return chromium.launch( { executablePath: CHROMIUM, args: CHROMIUM_FLAGS } );
+}
+
+/**
+ * Logs in through Special:UserLogin in this page, as a person would.
+ *
+ * @param {Object} page a Playwright page
+ * @param {string} server
+ * @param {string} user
+ * @param {string} password
+ * @return {Promise<void>}
+ */
+export async function logIn( page, server, user, password ) {
+	await page.goto( `${ server }/index.php?title=Special:UserLogin` );
+	await page.fill( '#wpName1', user );
+	await page.fill( '#wpPassword1', password );
+	await Promise.all( [ page.waitForNavigation(), page.click( '#wpLoginAttempt' ) ] );
+}
+
+/**
+ * Logs in in a context of its own and returns the session, for new contexts.
+ *
+ * @param {Object} browser a Playwright browser
+ * @param {string} server
+ * @param {string} user
+ * @param {string} password
+ * @return {Promise<Object>} the session (Playwright's storage state)
+ */
+export async function loginState( browser, server, user, password ) {
+	const context = await browser.newContext();
+	await logIn( await context.newPage(), server, user, password );
+	const state = await context.storageState();
+	await context.close();
+	return state;
+}
