@@ -89,7 +89,6 @@ export function localWikis( name, port, zhPort = port + 2, { translate = false, 
  */
 async function provisionWiki( wiki, pages, log ) {
 	wiki.install();
-	wiki.updateSchema();
 	await wiki.startServer();
 	const bot = botPassword( wiki );
 	const accounts = demoAccounts();
