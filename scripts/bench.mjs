@@ -258,7 +258,7 @@ async function centralNoticeTwin( bannerHtml ) {
 	try {
 		let twin;
 		try {
-			twin = await provision( { name: 'bench-cn', port: TWIN_PORT, zh: false, extensions: TWIN_EXTENSIONS, log: ( s ) => process.stderr.write( `[bench] twin: ${ s }\n` ) } );
+			twin = await provision( { name: 'bench-cn', port: TWIN_PORT, zh: false, translate: false, extensions: TWIN_EXTENSIONS, log: ( s ) => process.stderr.write( `[bench] twin: ${ s }\n` ) } );
 			const client = await login( twin.wiki, twin.bot );
 			await client.request( { action: 'edit', title: ARTICLE, text: articleText(), summary: 'benchmark', token: client.csrfToken } );
 		} catch ( e ) {
