@@ -89,7 +89,7 @@ export const OPTIONS = {
 async function cli() {
 	const { values } = parseArgs( { options: OPTIONS } );
 	if ( values.help ) {
-		const usage = fs.readFileSync( new URL( import.meta.url ), 'utf8' ).split( '\n' ).slice( 1, 9 );
+		const usage = fs.readFileSync( new URL( import.meta.url ), 'utf8' ).split( '\n' ).slice( 1, 8 );
 		process.stdout.write( usage.map( ( l ) => l.replace( /^\/\/ ?/, '' ) ).join( '\n' ) + '\nCredentials for --save: OAN_BOT_USER and OAN_BOT_PASSWORD, or .deploy-credentials.json, or --credentials FILE.\n' );
 		return;
 	}

@@ -125,7 +125,7 @@ export async function fetchPageStats( client, page, { tries = 6, pause = 1000, w
 		}
 		stalled = rows.size > before ? 0 : stalled + 1;
 		if ( stalled >= tries ) {
-			throw new TranslationsError( `Translate's statistics for "${ page }" are still being computed (${ tries } answers without them, ${ pause * ( tries - 1 ) / 1000 } s apart); run the job queue, or try again later` );
+			throw new TranslationsError( `Translate's statistics for "${ page }" are still being computed (asked ${ tries } times over ${ pause * ( tries - 1 ) / 1000 } s); run the job queue, or try again later` );
 		}
 		cont = res.continue;
 		if ( stalled ) {

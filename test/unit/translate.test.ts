@@ -127,7 +127,7 @@ describe( 'fetchPageStats', () => {
 
 		const stays = fakeClient( cold );
 		await expect( fetchPageStats( stays, PAGE, { tries: 4, pause: 500, wait: noWait } ) )
-			.rejects.toThrow( new TranslationsError( 'Translate\'s statistics for "Office actions/September 2021 statement" are still being computed (4 answers without them, 1.5 s apart); run the job queue, or try again later' ) );
+			.rejects.toThrow( new TranslationsError( 'Translate\'s statistics for "Office actions/September 2021 statement" are still being computed (asked 4 times over 1.5 s); run the job queue, or try again later' ) );
 		expect( stays.requests ).toHaveLength( 4 );
 	} );
 
