@@ -88,6 +88,7 @@ export class Wiki {
 		if ( state.installed && state.port === this.port && fs.existsSync( this.settings ) && fs.readFileSync( this.settings, 'utf8' ).includes( 'oan-settings.php' ) ) {
 			this.writeSettings();
 			this.updateForExtensions();
+			this.listStatementInterwiki();
 			return false;
 		}
 		if ( fs.existsSync( this.dir ) ) {
@@ -117,7 +118,19 @@ export class Wiki {
 		this.writeSettings();
 		this.writeState( { installed: true, port: this.port, admin: { user: 'Admin', password: adminPass } } );
 		this.updateForExtensions();
+		this.listStatementInterwiki();
 		return true;
+	}
+
+	/**
+	 * The m: prefix in the wiki's interwiki table too, with its API, as Meta's is on Wikimedia
+	 * wikis: siteinfo's interwikimap lists it, and the authoring gadget finds the statement's wiki
+	 * there. settings.php's hook answers the lookups themselves (no cache to go stale).
+	 */
+	listStatementInterwiki() {
+		const server = this.options.statementServer || this.server;
+		const php = '$db = new PDO( "sqlite:" . $argv[1] ); $db->prepare( "INSERT OR REPLACE INTO interwiki ( iw_prefix, iw_url, iw_api, iw_wikiid, iw_local, iw_trans ) VALUES ( ?, ?, ?, ?, 1, 0 )" )->execute( [ "m", $argv[2] . "/index.php?title=\\$1", $argv[2] . "/api.php", "" ] );';
+		run( 'php', [ '-r', php, path.join( this.dir, 'data', `${ this.options.dbname }.sqlite` ), server ] );
 	}
 
 	/** The extensions the settings load beyond the installer's: Translate's two, and options.extensions. */
