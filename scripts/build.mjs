@@ -26,7 +26,11 @@ const SOURCES = {
 	'office-action-notice-languages.json': { fromWiki: 'languages' },
 	'office-action-notice-reserve.css': { file: 'src/styles/reserve.css' },
 	'office-action-notice-accounts.js': { entry: 'src/accounts/entry.ts', messages: [ 'oan-account-', 'oan-ur-' ] },
-	'office-action-notice-accounts.css': { file: 'src/styles/accounts.css' }
+	'office-action-notice-accounts.css': { file: 'src/styles/accounts.css' },
+	// Interface admins' view of the notices page: the checker's report and a preview of each
+	// notice, so it carries the checker's and the notice's messages (see src/authoring/entry.ts).
+	'office-action-notice-authoring.js': { entry: 'src/authoring/entry.ts', messages: [ 'oan-author-', 'oan-check-', 'oan-notice-', 'oan-statement-', 'oan-account-' ] },
+	'office-action-notice-authoring.css': { file: 'src/styles/authoring.css' }
 };
 
 /** The languages page of a wiki whose content language has no variants. */
@@ -131,7 +135,8 @@ export async function build( { outDir = BUILD, quiet = false, entry = null } = {
 	].join( '\n' );
 
 	const pages = {};
-	for ( const page of def.gadgets.flatMap( ( g ) => g.pages ) ) {
+	// A page may serve two gadgets (the notice's stylesheet serves the authoring preview too).
+	for ( const page of new Set( def.gadgets.flatMap( ( g ) => g.pages ) ) ) {
 		const source = SOURCES[ page ];
 		if ( !source ) {
 			throw new Error( `gadget-definition.txt names ${ page }, which has no source in scripts/build.mjs` );
