@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArchives, TRANSLATE_ARCHIVES } from '../../scripts/lib/extensions.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { apiClient, DATA_PAGE, launch, open, readPageText, url, visit, wiki, zhWiki } from './helpers';
+import { apiClient, DATA_PAGE, launch, loginState, open, readPageText, savePageText, url, visit, wiki, zhWiki } from './helpers';
 
 const STATEMENT = 'Office actions/September 2021 statement';
 const execFileP = promisify( execFile );
@@ -141,6 +141,48 @@ describe.runIf( checkArchives( TRANSLATE_ARCHIVES ).ok )( 'the statement\'s wiki
 		expect( ( await saveTo( wiki ) ).stdout ).toContain( `unchanged ${ DATA_PAGE } on ${ wiki.api }` );
 		// Two job runs and five commands: longer than a page view's test.
 	}, 150000 );
+
+	it( 'brings the Chinese-language wiki\'s notice up to date with one click in the authoring view, read across origins, and says why when it cannot', async () => {
+		const bar = await barPercentages( page );
+		const onWiki = JSON.parse( ( await readPageText( DATA_PAGE, zhWiki ) )! );
+		const stale = structuredClone( onWiki );
+		stale.notices[ 0 ].statement.translations = [ { language: 'zh', complete: bar.zh }, { language: 'bn', complete: 1 } ];
+		await savePageText( DATA_PAGE, JSON.stringify( stale, null, '\t' ), {}, zhWiki );
+		const resultOf = async ( admin: Page ): Promise<string> => {
+			await admin.waitForFunction( () => /^(Updated|Not updated|The data already)/.test( document.querySelector( '.oan-author-update-result' )?.textContent || '' ), null, { timeout: 20000 } );
+			return ( await admin.textContent( '.oan-author-update-result' ) )!;
+		};
+		try {
+			const zhAdmin = await loginState( browser, zhWiki.admin.user, zhWiki.admin.password, zhWiki );
+			const { context, page: admin, errors } = await open( browser, { storageState: zhAdmin } );
+			// The page view's link: one click opens the edit form, which asks the statement's wiki at once.
+			await admin.goto( url( DATA_PAGE, { uselang: 'en' }, zhWiki ) );
+			await Promise.all( [ admin.waitForNavigation(), admin.click( 'a.oan-author-update' ) ] );
+			const change = `office-action-2021-09: bn 1 → ${ bar.bn }`;
+			expect( await resultOf( admin ) ).toBe( `Updated in the text below: ${ change }. Review it with "Show changes", then save.` );
+			expect( await admin.inputValue( '#wpSummary' ) ).toBe( `Translations' completeness from Translate: ${ change }` );
+			const fresh = [ { language: 'zh', complete: bar.zh }, { language: 'bn', complete: bar.bn } ];
+			expect( JSON.parse( await admin.inputValue( '#wpTextbox1' ) ).notices[ 0 ].statement.translations ).toEqual( fresh );
+			// Nothing is saved until the admin saves.
+			expect( JSON.parse( ( await readPageText( DATA_PAGE, zhWiki ) )! ) ).toEqual( stale );
+			await Promise.all( [ admin.waitForNavigation(), admin.click( '#wpSave' ) ] );
+			expect( JSON.parse( ( await readPageText( DATA_PAGE, zhWiki ) )! ).notices[ 0 ].statement.translations ).toEqual( fresh );
+			expect( ( await noticePercentages( browser, { uselang: 'bn' }, zhWiki ) ).listed ).toEqual( bar );
+
+			// A statement page that is not translatable: one line, and the text as it was.
+			await admin.goto( url( DATA_PAGE, { action: 'edit', uselang: 'en' }, zhWiki ) );
+			await admin.waitForSelector( 'button.oan-author-update' );
+			const text = ( await admin.inputValue( '#wpTextbox1' ) ).replace( `"m:${ STATEMENT }"`, '"m:Office actions"' );
+			await admin.fill( '#wpTextbox1', text );
+			await admin.click( 'button.oan-author-update' );
+			expect( await resultOf( admin ) ).toBe( 'Not updated: "Office actions" is not a translatable page (Translate knows no message group page-Office actions)' );
+			expect( await admin.inputValue( '#wpTextbox1' ) ).toBe( text );
+			expect( errors ).toEqual( [] );
+			await context.close();
+		} finally {
+			await savePageText( DATA_PAGE, JSON.stringify( onWiki, null, '\t' ), {}, zhWiki );
+		}
+	} );
 
 	it( 'fails with one line and leaves the notices data as it was: the statement wiki unreachable, a wiki without Translate, a page that is not translatable or missing', async () => {
 		const onWiki = await readPageText( DATA_PAGE );
