@@ -18,13 +18,13 @@ import { ROOT } from './helpers';
 const MODULE_OF: Record<string, string | null> = {
 	config: null, hook: null, message: null, messages: null, log: null, loader: null, html: null, Message: null, libs: null,
 	util: 'mediawiki.util', storage: 'mediawiki.storage', language: 'mediawiki.language', Api: 'mediawiki.api',
-	Title: 'mediawiki.Title', user: 'mediawiki.user', notify: 'mediawiki.notification', cookie: 'mediawiki.cookie'
+	Title: 'mediawiki.Title', ForeignApi: 'mediawiki.ForeignApi', Map: null, user: 'mediawiki.user', notify: 'mediawiki.notification', cookie: 'mediawiki.cookie'
 };
 
 describe( 'gadget-definition.txt', () => {
 	const def = readDefinition();
 
-	it( 'declares one default package gadget with a hidden styles peer and the hidden accounts gadget, nothing else', () => {
+	it( 'declares one default package gadget with a hidden styles peer, the hidden accounts gadget and the authoring gadget only interface admins load, nothing else', () => {
 		expect( def.main.options ).toMatchObject( { ResourceLoader: true, default: true, package: true } );
 		const accounts = def.gadgets.find( ( g: { name: string } ) => g.name === 'office-action-notice-accounts' ) as any;
 		expect( accounts.options ).toMatchObject( { ResourceLoader: true, hidden: true, package: true } );
@@ -32,13 +32,22 @@ describe( 'gadget-definition.txt', () => {
 		expect( def.peers ).toHaveLength( 1 );
 		expect( def.peers[ 0 ].options ).toMatchObject( { hidden: true, type: [ 'styles' ] } );
 		expect( def.main.pages[ 0 ] ).toMatch( /\.js$/ );
-		expect( def.gadgets.map( ( g: { name: string } ) => g.name ) ).toEqual( [ 'office-action-notice', 'office-action-notice-reserve', 'office-action-notice-accounts' ] );
+		expect( def.gadgets.map( ( g: { name: string } ) => g.name ) ).toEqual( [ 'office-action-notice', 'office-action-notice-reserve', 'office-action-notice-accounts', 'office-action-notice-authoring' ] );
+		// Hidden and on by default, but only for those who may edit site JSON, only on JSON pages of
+		// the MediaWiki namespace, only viewing, editing or previewing: never on a reader's page.
+		const authoring = def.gadgets.find( ( g: { name: string } ) => g.name === 'office-action-notice-authoring' ) as any;
+		expect( authoring.options ).toMatchObject( {
+			ResourceLoader: true, hidden: true, default: true, package: true,
+			rights: [ 'editsitejson' ], namespaces: [ '8' ], contentModels: [ 'json' ], actions: [ 'view', 'edit', 'submit' ]
+		} );
 		// The package carries the wiki's languages page (written by deploy) beside the notices.
 		expect( def.main.pages ).toEqual( [ 'office-action-notice.js', 'office-action-notice-notices.json', 'office-action-notice-languages.json' ] );
 	} );
 
 	it( 'declares, for each script, every ResourceLoader module its code uses', async () => {
-		const entries: Record<string, string> = { 'office-action-notice': 'src/index.ts', 'office-action-notice-accounts': 'src/accounts/entry.ts' };
+		const entries: Record<string, string> = {
+			'office-action-notice': 'src/index.ts', 'office-action-notice-accounts': 'src/accounts/entry.ts', 'office-action-notice-authoring': 'src/authoring/entry.ts'
+		};
 		for ( const [ name, entry ] of Object.entries( entries ) ) {
 			const gadget = def.gadgets.find( ( g: { name: string } ) => g.name === name ) as any;
 			expect( gadget, name ).toBeDefined();
@@ -89,7 +98,7 @@ describe( 'build', () => {
 
 	it( 'builds every page gadget-definition.txt names, and nothing else', () => {
 		const def = readDefinition();
-		const named = def.gadgets.flatMap( ( g: { pages: string[] } ) => g.pages ).map( ( p: string ) => `MediaWiki:Gadget-${ p }` );
+		const named = [ ...new Set( def.gadgets.flatMap( ( g: { pages: string[] } ) => g.pages ) ) ].map( ( p ) => `MediaWiki:Gadget-${ p }` );
 		expect( manifest.pages.map( ( p ) => p.title ).sort() ).toEqual( named.sort() );
 		for ( const p of manifest.pages ) {
 			expect( fs.existsSync( path.join( out, p.file ) ) ).toBe( true );
