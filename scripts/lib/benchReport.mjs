@@ -97,6 +97,34 @@ export function comparisonTable( rows, skipped ) {
 	return lines.join( '\n' );
 }
 
+/** The bar for time to visible over the empty module's, per kind of view (issue #13). */
+export const FLOOR_BARS = { first: 1.10, returning: 1.05 };
+
+/**
+ * Whether the gadget met the bar for time to visible against the floor for any ResourceLoader
+ * module (the "Empty module" variant), for each page and kind of view of the run.
+ *
+ * @param {Object[]} rows the bench's rows
+ * @return {string} Markdown: one line per page and kind of view
+ */
+export function floorVerdict( rows ) {
+	const out = [];
+	for ( const page of [ ...new Set( rows.map( ( r ) => r.page ) ) ] ) {
+		for ( const kind of [ 'first', 'returning' ] ) {
+			const g = rows.find( ( r ) => r.page === page && baseOf( r.variant ) === 'Gadget' && kindOf( r.variant ) === kind );
+			if ( !g ) {
+				continue;
+			}
+			const bar = FLOOR_BARS[ kind ];
+			const where = `${ page }, ${ kind === 'first' ? 'first view' : 'returning reader' }`;
+			out.push( g.floorRatio === null || g.floorRatio === undefined ?
+				`- **${ where }**: time to visible over the empty module's not measured (bar ≤ ${ bar.toFixed( 2 ) }×): missed.` :
+				`- **${ where }**: time to visible ${ times( g.floorRatio ) } the empty module's (bar ≤ ${ bar.toFixed( 2 ) }×): ${ g.floorRatio <= bar ? 'met' : 'missed' }.` );
+		}
+	}
+	return out.join( '\n' );
+}
+
 /**
  * Sentences, from the same rows, on where the gadget stands against CentralNotice on each
  * figure, for each page and kind of view; then which figures, if any, favour CentralNotice.

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addedItems, comparisonSummary, comparisonTable, unpackModules } from '../../scripts/lib/benchReport.mjs';
+import { addedItems, comparisonSummary, comparisonTable, floorVerdict, unpackModules } from '../../scripts/lib/benchReport.mjs';
 import { campaignStatements, checkArchives, EVAL_LINE_MAX, parseSums, Skipped, unpackArchives } from '../../scripts/lib/centralnotice.mjs';
 import { stripGadget } from '../../scripts/lib/control.mjs';
 
@@ -150,6 +150,17 @@ describe( 'the comparison table', () => {
 		expect( table ).not.toMatch( /\| None/ );
 		expect( lines[ 4 ] ).toBe( '| Vector 2022, 1280×800 | first | Gadget | 550 | 1.83 | 1.10 | 0.0000 | 1 (modules ext.gadget.office-action-notice-reserve (styles), ext.gadget.office-action-notice) | 10237 |' );
 		expect( comparisonSummary( base, skipped ) ).toBe( 'CentralNotice was not measured in this run (skipped at archive check: ../shared/extensions does not exist), so there is nothing to set the gadget against.' );
+	} );
+
+	it( 'says for each page and view whether the gadget met the bar against the empty module: 1.10× first, 1.05× returning', () => {
+		const rows = base.map( ( r ) => r.page.startsWith( 'Minerva' ) && r.variant === 'Gadget' ? { ...r, floorRatio: 1.11 } : r );
+		expect( floorVerdict( rows ).split( '\n' ) ).toEqual( [
+			'- **Vector 2022, 1280×800, first view**: time to visible 1.10× the empty module\'s (bar ≤ 1.10×): met.',
+			'- **Vector 2022, 1280×800, returning reader**: time to visible 1.10× the empty module\'s (bar ≤ 1.05×): missed.',
+			'- **Minerva, 390×844, first view**: time to visible 1.11× the empty module\'s (bar ≤ 1.10×): missed.',
+			'- **Minerva, 390×844, returning reader**: time to visible 1.10× the empty module\'s (bar ≤ 1.05×): missed.'
+		] );
+		expect( floorVerdict( [ { ...base[ 3 ], floorRatio: null } ] ) ).toBe( '- **Vector 2022, 1280×800, first view**: time to visible over the empty module\'s not measured (bar ≤ 1.10×): missed.' );
 	} );
 
 	it( 'states from the numbers where the gadget stands against CentralNotice', () => {
