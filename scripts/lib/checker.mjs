@@ -96,6 +96,110 @@ export function formatProblem( problem, messages ) {
 }
 
 /**
+ * Where JSON text stops being JSON: the offset of the first character that cannot be there (the
+ * text's length when it ends too soon), or -1 when it is JSON. JSON.parse's own messages name no
+ * position for some errors, and a snippet for others.
+ *
+ * @param {string} text
+ * @return {number}
+ */
+export function jsonErrorAt( text ) {
+	let at = 0;
+	const fail = () => {
+		throw new RangeError( String( at ) );
+	};
+	const space = () => {
+		while ( /[ \t\n\r]/.test( text[ at ] || '' ) ) {
+			at++;
+		}
+	};
+	const token = ( re ) => {
+		re.lastIndex = at;
+		const m = re.exec( text );
+		if ( !m ) {
+			fail();
+		}
+		at += m[ 0 ].length;
+	};
+	const string = () => {
+		at++;
+		for ( ;; ) {
+			const c = text[ at ];
+			if ( c === '"' ) {
+				at++;
+				return;
+			}
+			if ( c === undefined || c < ' ' ) {
+				fail();
+			}
+			if ( c === '\\' ) {
+				token( /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y );
+			} else {
+				at++;
+			}
+		}
+	};
+	const list = ( close, item ) => {
+		at++;
+		space();
+		if ( text[ at ] === close ) {
+			at++;
+			return;
+		}
+		for ( ;; ) {
+			item();
+			space();
+			if ( text[ at ] === ',' ) {
+				at++;
+			} else if ( text[ at ] === close ) {
+				at++;
+				return;
+			} else {
+				fail();
+			}
+		}
+	};
+	const value = () => {
+		space();
+		const c = text[ at ];
+		if ( c === '{' ) {
+			list( '}', () => {
+				space();
+				if ( text[ at ] !== '"' ) {
+					fail();
+				}
+				string();
+				space();
+				if ( text[ at ] !== ':' ) {
+					fail();
+				}
+				at++;
+				value();
+			} );
+		} else if ( c === '[' ) {
+			list( ']', value );
+		} else if ( c === '"' ) {
+			string();
+		} else {
+			token( /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y );
+		}
+	};
+	try {
+		value();
+		space();
+		if ( at < text.length ) {
+			fail();
+		}
+		return -1;
+	} catch ( e ) {
+		if ( e instanceof RangeError ) {
+			return Math.min( at, text.length );
+		}
+		throw e;
+	}
+}
+
+/**
  * Parses the text of a notices page. A syntax error is one line naming where it is.
  *
  * @param {string} text
@@ -104,15 +208,11 @@ export function formatProblem( problem, messages ) {
 export function parseNoticesText( text ) {
 	try {
 		return { data: JSON.parse( text ) };
-	} catch ( e ) {
-		// V8: "… in JSON at position 42" (Node 20 sometimes also "(line 3 column 5)").
-		const m = /at position (\d+)/.exec( e.message );
-		const why = e.message.replace( /\s*(?:in JSON )?at position \d+.*$/, '' ).replace( /^Unexpected/, 'unexpected' );
-		if ( !m ) {
-			return { error: `not valid JSON: ${ why }` };
-		}
-		const before = text.slice( 0, Number( m[ 1 ] ) ).split( '\n' );
-		return { error: `not valid JSON at line ${ before.length }, column ${ before[ before.length - 1 ].length + 1 }: ${ why }` };
+	} catch {
+		const at = jsonErrorAt( text );
+		const before = text.slice( 0, Math.max( at, 0 ) ).split( '\n' );
+		const what = at >= text.length ? 'the text ends too soon' : `unexpected ${ JSON.stringify( String.fromCodePoint( text.codePointAt( at ) ) ) }`;
+		return { error: `not valid JSON at line ${ before.length }, column ${ before[ before.length - 1 ].length + 1 }: ${ what }` };
 	}
 }
 
