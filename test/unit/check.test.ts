@@ -246,6 +246,14 @@ describe( 'checkNotices', () => {
 		for ( const key of defined ) {
 			expect( qqq[ key ], key ).toMatch( /\$1 - / );
 		}
+		// Translations, where there are some, use the same parameters as English.
+		for ( const file of fs.readdirSync( path.join( ROOT, 'i18n' ) ).filter( ( f ) => ![ 'en.json', 'qqq.json' ].includes( f ) ) ) {
+			const messages = readJson( `i18n/${ file }` ) as Record<string, string>;
+			for ( const key of defined.filter( ( k ) => messages[ k ] !== undefined ) ) {
+				const params = ( text: string ) => [ ...new Set( text.match( /\$\d+/g ) ) ].sort();
+				expect( params( messages[ key ] ), `${ file } ${ key }` ).toEqual( params( en[ key ] ) );
+			}
+		}
 		expect( seen.length ).toBeGreaterThan( 40 );
 		for ( const p of seen ) {
 			const highest = Math.max( 1, ...[ ...en[ p.key ].matchAll( /\$(\d+)/g ) ].map( ( m ) => Number( m[ 1 ] ) ) );
