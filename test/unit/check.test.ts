@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build } from '../../scripts/build.mjs';
 import { CHECK_ENTRY, formatProblem, loadChecker, parseNoticesText, validatorSource } from '../../scripts/lib/checker.mjs';
-import type { CheckContext, Problem } from '../../src/config/check';
+import { checkNotices as checkNoticesHere, CheckContext, Problem } from '../../src/config/check';
 import { readJson, ROOT } from './helpers';
 
 const run = promisify( execFile );
@@ -274,6 +274,16 @@ describe( 'checkNotices', () => {
 } );
 
 describe( 'the generated validator', () => {
+	it( 'is the same imported here (vitest.config.ts makes it as the build does) as in the Node tools\' bundle', () => {
+		const data = changed( ( d ) => {
+			d.notices[ 0 ].title = { en: '', EN: 'x' };
+			d.notices[ 0 ].end = '2021-02-30';
+			d.extra = 1;
+		} );
+		expect( checkNoticesHere( data ) ).toEqual( checkNotices( data ) );
+		expect( checkNoticesHere( data ) ).toHaveLength( 4 );
+	} );
+
 	it( 'is ajv\'s standalone code, and bundles for the wiki as ES2016', async () => {
 		const code = validatorSource();
 		expect( code ).toMatch( /export default validate\d+/ );
