@@ -67,17 +67,22 @@ function has( object: Fields, key: string ): boolean {
 function pathOf( data: unknown, segments: string[] ): string {
 	let node = data;
 	let out = '';
-	for ( const segment of segments ) {
+	for ( const part of segments ) {
 		if ( Array.isArray( node ) ) {
-			out += `[${ segment }]`;
-		} else if ( /^[A-Za-z_$][\w$-]*$/.test( segment ) ) {
-			out += out ? `.${ segment }` : segment;
+			out += `[${ part }]`;
+		} else if ( /^[A-Za-z_$][\w$-]*$/.test( part ) ) {
+			out += out ? `.${ part }` : part;
 		} else {
-			out += `[${ JSON.stringify( segment ) }]`;
+			out += `[${ JSON.stringify( part ) }]`;
 		}
-		node = isObject( node ) || Array.isArray( node ) ? ( node as Fields )[ segment ] : undefined;
+		node = isObject( node ) || Array.isArray( node ) ? ( node as Fields )[ part ] : undefined;
 	}
 	return out;
+}
+
+/** A field name as one segment of a JSON pointer. */
+function segment( name: unknown ): string {
+	return String( name ).replace( /~/g, '~0' ).replace( /\//g, '~1' );
 }
 
 function segmentsOf( pointer: string ): string[] {
@@ -95,7 +100,7 @@ function documentOrder( data: unknown ): ( pointer: string ) => number {
 		order[ pointer ] = next++;
 		if ( Array.isArray( node ) || isObject( node ) ) {
 			for ( const key of Object.keys( node ) ) {
-				walk( ( node as Fields )[ key ], `${ pointer }/${ key.replace( /~/g, '~0' ).replace( /\//g, '~1' ) }` );
+				walk( ( node as Fields )[ key ], `${ pointer }/${ segment( key ) }` );
 			}
 		}
 	};
@@ -124,13 +129,13 @@ function fromSchemaError( error: SchemaError ): { pointer: string; key: string; 
 	const kind = kindOf( error );
 	switch ( error.keyword ) {
 		case 'required':
-			return { pointer: `${ error.instancePath }/${ p.missingProperty }`, key: 'oan-check-missing', params: [] };
+			return { pointer: `${ error.instancePath }/${ segment( p.missingProperty ) }`, key: 'oan-check-missing', params: [] };
 		case 'additionalProperties': {
 			const known = Object.keys( ( error.parentSchema && error.parentSchema.properties ) || {} );
-			return { pointer: `${ error.instancePath }/${ p.additionalProperty }`, key: 'oan-check-unknown-field', params: [ known.join( ', ' ) ] };
+			return { pointer: `${ error.instancePath }/${ segment( p.additionalProperty ) }`, key: 'oan-check-unknown-field', params: [ known.join( ', ' ) ] };
 		}
 		case 'propertyNames':
-			return { pointer: `${ error.instancePath }/${ p.propertyName }`, key: 'oan-check-language-key', params: [ String( p.propertyName ) ] };
+			return { pointer: `${ error.instancePath }/${ segment( p.propertyName ) }`, key: 'oan-check-language-key', params: [ String( p.propertyName ) ] };
 		case 'type':
 			if ( error.instancePath === '' ) {
 				return { pointer: '', key: 'oan-check-page-type', params: [] };
@@ -202,7 +207,7 @@ function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer:
 	const found: Found[] = [];
 	const add = ( segments: Segments, key: string, params: string[] ): void => {
 		const s = segments.map( String );
-		found.push( { path: pathOf( data, s ), key, params, order: orderOf( s.length ? `/${ s.join( '/' ) }` : '' ) } );
+		found.push( { path: pathOf( data, s ), key, params, order: orderOf( s.map( ( x ) => `/${ segment( x ) }` ).join( '' ) ) } );
 	};
 	if ( !isObject( data ) || !Array.isArray( data.notices ) ) {
 		return found;

@@ -170,6 +170,21 @@ describe( 'checkNotices', () => {
 		expect( check( base, { saved: 'garbage' } ) ).toEqual( [] );
 	} );
 
+	it( 'names odd keys as they are written, "/" and "~" included', () => {
+		expect( check( changed( ( d ) => {
+			d.notices[ 0 ][ '<script>x</script>' ] = 1;
+			d.notices[ 0 ].title[ 'a/b~c' ] = 'x';
+			d.notices[ 0 ].summary[ 'zz/1' ] = '\u0000';
+			d.notices[ 0 ].target = { 'x/y': 1 };
+		} ) ) ).toEqual( [
+			'notices[0].title["a/b~c"] oan-check-language-key a/b~c',
+			'notices[0].summary["zz/1"] oan-check-language-key zz/1',
+			'notices[0].summary["zz/1"] oan-check-text',
+			'notices[0]["<script>x</script>"] oan-check-unknown-field id, revision, title, summary, published, updates, statement, start, end, target, accounts',
+			'notices[0].target["x/y"] oan-check-unknown-field wikis, contentLanguages, namespaces, groups, users'
+		] );
+	} );
+
 	it( 'checks enums, limits and lengths', () => {
 		expect( check( changed( ( d ) => {
 			d.notices[ 0 ].revision = 0;
