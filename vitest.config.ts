@@ -1,9 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import { validatorSource, VALIDATOR_MODULE } from './scripts/lib/checker.mjs';
+
+/** `oan:notices-validator` for code under test, as the build makes it (scripts/lib/checker.mjs). */
+const validator = {
+	name: 'oan-notices-validator',
+	resolveId: ( id: string ) => id === VALIDATOR_MODULE ? '\0oan-notices-validator' : null,
+	load: ( id: string ) => id === '\0oan-notices-validator' ? validatorSource() : null
+};
 
 export default defineConfig( {
 	test: {
 		projects: [
 			{
+				plugins: [ validator ],
 				test: {
 					name: 'unit',
 					environment: 'jsdom',

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
+import { validatorPlugin } from './lib/checker.mjs';
 import { readDefinition } from './lib/definition.mjs';
 import { languagesPageText } from './lib/languages.mjs';
 import { BUILD, ROOT } from './lib/paths.mjs';
@@ -100,7 +101,8 @@ async function bundleScript( entry, prefixes, header, page ) {
 		minifyWhitespace: false,
 		legalComments: 'none',
 		logLevel: 'silent',
-		plugins: [ messagesPlugin( prefixes ) ]
+		// validatorPlugin: for a script that imports oan:notices-validator (src/config/check.ts).
+		plugins: [ messagesPlugin( prefixes ), validatorPlugin() ]
 	} ).catch( ( e ) => {
 		throw new Error( `esbuild could not build ${ page } for ES${ ES_VERSION }:\n${ e.message }` );
 	} );

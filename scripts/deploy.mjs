@@ -9,6 +9,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Mwn } from 'mwn';
 import { build } from './build.mjs';
+import { checkData, knownLanguages, parseNoticesText, reportLines } from './lib/checker.mjs';
 import { mergeDefinition } from './lib/definitionEdit.mjs';
 import { readDefinition } from './lib/definition.mjs';
 import { lineDiff } from './lib/diff.mjs';
@@ -338,6 +339,19 @@ export async function deploy( opts ) {
 			show( page.title, current, page.text );
 			edits.push( { ...page, current } );
 		}
+		// The notices data it would create or replace is checked first (with the wiki's languages,
+		// and against the wiki's page: a revision going down is a problem): invalid, nothing is saved.
+		const noticesEdit = edits.find( ( e ) => e.title === def.title( 'office-action-notice-notices.json' ) );
+		if ( noticesEdit ) {
+			const problems = await checkData( parseNoticesText( noticesEdit.text ).data, {
+				languages: await knownLanguages( ( params ) => bot.request( params ) ),
+				savedText: noticesEdit.current.exists ? noticesEdit.current.content : null
+			} );
+			if ( problems.length ) {
+				reportLines( problems, 'data/notices.json' ).forEach( ( l ) => log( l ) );
+				throw new DeployError( `data/notices.json has ${ problems.length } problem${ problems.length > 1 ? 's' : '' } (listed above, checked as npm run check does); nothing was saved` );
+			}
+		}
 		// Saved after the pages it names, so the wiki never lists a page that does not exist yet.
 		if ( definitionEdit ) {
 			edits.push( definitionEdit );
@@ -418,7 +432,8 @@ version on the wiki.
   --dry-run           show the changes, save nothing
   --yes               save without asking (needed when stdin is not a terminal)
   --definition        also write this gadget's lines into MediaWiki:Gadgets-definition
-  --replace-notices   overwrite the on-wiki notices page with data/notices.json
+  --replace-notices   overwrite the on-wiki notices page with data/notices.json (checked first,
+                      as when deploy creates it: invalid data is never saved)
   --allow-dirty       deploy from a work tree with uncommitted changes
   --credentials FILE  read the bot password from FILE: {"username": "Name@app", "password": "…"}
   --help              this text

@@ -14,6 +14,7 @@ const ROOT = path.resolve( __dirname, '../..' );
 const run = promisify( execFile );
 const SCRIPT = 'MediaWiki:Gadget-office-action-notice.js';
 const DEFINITION = 'MediaWiki:Gadgets-definition';
+const NOTICES_DATA = JSON.parse( fs.readFileSync( path.join( ROOT, 'data/notices.json' ), 'utf8' ) );
 
 function botEnv( env: Record<string, string> = {} ): NodeJS.ProcessEnv {
 	return { ...process.env, OAN_BOT_USER: wiki.bot.username, OAN_BOT_PASSWORD: wiki.bot.password, ...env };
@@ -197,7 +198,8 @@ describe( 'deploy', () => {
 		// so the tests after this one find the wiki as they expect.
 		const before = ( await readPageText( notices ) )!;
 		const data = JSON.parse( before );
-		data.notices[ 0 ].revision = 7;
+		// A change the check lets --replace-notices undo (a revision going down it would refuse).
+		data.notices[ 0 ].title.en = 'Edited on the wiki';
 		await client.request( { action: 'edit', title: notices, text: JSON.stringify( data ), summary: 'test', token: client.csrfToken } );
 		try {
 			const dry = await deploy( [ '--api', wiki.api, '--allow-dirty', '--dry-run' ] );
@@ -212,13 +214,60 @@ describe( 'deploy', () => {
 			expect( real.code ).toBe( 0 );
 			expect( real.stdout ).toMatch( /edited\s+MediaWiki:Gadget-office-action-notice\.js/ );
 			expect( ( await readPageText( js ) )!.trimEnd() ).toBe( original.trimEnd() );
-			expect( JSON.parse( ( await readPageText( notices ) )! ).notices[ 0 ].revision ).toBe( 7 );
+			expect( JSON.parse( ( await readPageText( notices ) )! ).notices[ 0 ].title.en ).toBe( 'Edited on the wiki' );
 		} finally {
 			const restore = await deploy( [ '--api', wiki.api, '--allow-dirty', '--replace-notices', '--yes' ] );
 			expect( restore.code ).toBe( 0 );
 		}
-		expect( JSON.parse( ( await readPageText( notices ) )! ).notices[ 0 ].revision ).toBe( 2 );
+		expect( JSON.parse( ( await readPageText( notices ) )! ).notices[ 0 ].title.en ).toBe( NOTICES_DATA.notices[ 0 ].title.en );
 		await client.request( { action: 'edit', title: notices, text: before, summary: 'test: as before', token: client.csrfToken } );
+	} );
+
+	it( 'refuses to publish invalid notices data, printing each problem, and leaves the wiki\'s page as it was', async () => {
+		const client = await apiClient();
+		const notices = 'MediaWiki:Gadget-office-action-notice-notices.json';
+		const file = path.join( ROOT, 'data/notices.json' );
+		const original = fs.readFileSync( file, 'utf8' );
+		const before = ( await readPageText( notices ) )!;
+		const bad = JSON.parse( original );
+		bad.notices[ 0 ].published = '2021-02-30';
+		bad.notices[ 0 ].sumary = bad.notices[ 0 ].summary;
+		bad.notices[ 0 ].title.xx = 'A language the wiki does not know';
+		fs.writeFileSync( file, JSON.stringify( bad, null, '\t' ) + '\n' );
+		try {
+			const r = await deploy( [ '--api', wiki.api, '--allow-dirty', '--replace-notices', '--yes' ] );
+			expect( r.code ).toBe( 1 );
+			expect( r.stdout ).toContain( 'notices[0].sumary is not a field the gadget knows here (it knows: id, revision, title, summary, published, updates, statement, start, end, target, accounts).\n' );
+			expect( r.stdout ).toContain( 'notices[0].published names a day or time that does not exist: 2021-02-30.\n' );
+			expect( r.stdout ).toContain( 'notices[0].title.xx: MediaWiki does not know the language code "xx".\n' );
+			expect( r.stdout ).toContain( 'data/notices.json: 3 problems\n' );
+			expect( r.stdout ).not.toMatch( /^(created|edited) /m );
+			expect( r.stderr ).toMatch( /^deploy failed: data\/notices\.json has 3 problems \(listed above, checked as npm run check does\); nothing was saved\n$/ );
+		} finally {
+			fs.writeFileSync( file, original );
+		}
+		expect( await readPageText( notices ) ).toBe( before );
+
+		// Against the wiki's page: a revision lower than the one saved there.
+		const raised = JSON.parse( before );
+		raised.notices[ 0 ].revision = 9;
+		await client.request( { action: 'edit', title: notices, text: JSON.stringify( raised, null, '\t' ), summary: 'test', token: client.csrfToken } );
+		const saved = ( await readPageText( notices ) )!;
+		try {
+			const r = await deploy( [ '--api', wiki.api, '--allow-dirty', '--replace-notices', '--dry-run' ] );
+			expect( r.code ).toBe( 1 );
+			expect( r.stdout ).toContain( 'notices[0].revision is 2, lower than 9 on the saved page' );
+			expect( await readPageText( notices ) ).toBe( saved );
+
+			// The check command sees the same against the live page, and the live page as valid.
+			const live = await run( process.execPath, [ 'scripts/check.mjs', '--api', wiki.api ], { cwd: ROOT } );
+			expect( live.stdout ).toBe( `${ notices }: valid, no problems\n` );
+			const draft = await run( process.execPath, [ 'scripts/check.mjs', 'data/notices.json', '--api', wiki.api ], { cwd: ROOT } ).catch( ( e ) => e );
+			expect( draft.code ).toBe( 1 );
+			expect( draft.stdout ).toBe( 'notices[0].revision is 2, lower than 9 on the saved page: a revision only goes up (readers who dismissed revision 9 would keep the notice dismissed).\ndata/notices.json: 1 problem\n' );
+		} finally {
+			await client.request( { action: 'edit', title: notices, text: before, summary: 'test: as before', token: client.csrfToken } );
+		}
 	} );
 
 	it( 'refuses a wrong bot password in one line', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build } from '../../scripts/build.mjs';
+import { validatorPlugin } from '../../scripts/lib/checker.mjs';
 import { cutToBytes, deployedCommit, formatSummary, HELP, OPTIONS, SUMMARY_BYTES } from '../../scripts/deploy.mjs';
 import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mjs';
 import { mergeDefinition } from '../../scripts/lib/definitionEdit.mjs';
@@ -57,7 +58,7 @@ describe( 'gadget-definition.txt', () => {
 				plugins: [ { name: 'stub', setup( b ) {
 					b.onResolve( { filter: /^oan:messages$/ }, () => ( { path: 'm', namespace: 'stub' } ) );
 					b.onLoad( { filter: /.*/, namespace: 'stub' }, () => ( { contents: '{}', loader: 'json' } ) );
-				} } ]
+				} }, validatorPlugin() ]
 			} );
 			const missing: string[] = [];
 			for ( const file of Object.keys( result.metafile!.inputs ).filter( ( f ) => f.startsWith( 'src/' ) ) ) {

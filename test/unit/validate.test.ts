@@ -149,7 +149,7 @@ describe( 'schema/notices.schema.json', () => {
 			delete data.notices[ 0 ][ required ];
 			expect( validateNoticesData( data ).data.notices, required ).toHaveLength( 0 );
 		}
-		expect( schema.$defs.notice.properties.accounts.items.properties.action.enum ).toEqual( [ 'banned', 'desysopped', 'restored', 'locked', 'restricted' ] );
+		expect( schema.$defs.account.properties.action.enum ).toEqual( [ 'banned', 'desysopped', 'restored', 'locked', 'restricted' ] );
 	} );
 
 	it( 'has the same patterns as the validator for ids, dates and language codes', () => {
