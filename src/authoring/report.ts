@@ -37,9 +37,12 @@ export function renderReport( problems: Problem[], syntaxError: string | null, m
 	for ( const problem of problems ) {
 		const item = list.appendChild( el( 'li' ) );
 		item.setAttribute( 'data-oan-path', problem.path );
-		item.appendChild( el( 'code', undefined, problem.path || '/' ) );
-		item.appendChild( document.createTextNode( ' ' ) );
-		item.appendChild( el( 'span', undefined, problemText( problem, msg ) ) );
+		// The sentence names the path ($1) where it reads well; the path is set as code once.
+		const path = problem.path || '/';
+		const sentence = problemText( problem, msg );
+		const rest = sentence.indexOf( path ) === 0 ? sentence.slice( path.length ) : ` ${ sentence }`;
+		item.appendChild( el( 'code', undefined, path ) );
+		item.appendChild( el( 'span', undefined, rest ) );
 	}
 	return box;
 }

@@ -142,7 +142,7 @@ describe( 'the authoring view of the notices page', () => {
 		expect( paths.some( ( p ) => p.startsWith( 'notices[0].title' ) ), paths.join( ' ' ) ).toBe( true );
 		for ( const problem of live.problems ) {
 			// A sentence, not a message key or an empty line.
-			expect( problem.text ).toMatch( new RegExp( `^${ problem.path.replace( /[[\].]/g, '\\$&' ) } .{12,}` ) );
+			expect( problem.text ).toMatch( new RegExp( `^${ problem.path.replace( /[[\].]/g, '\\$&' ) }:? .{12,}` ) );
 			expect( problem.text ).not.toMatch( /⧼|oan-check-/ );
 		}
 

@@ -98,6 +98,10 @@ describe( 'the report', () => {
 			'notices[0].revision oan-check-type|notices[0].revision|integer',
 			'/ oan-check-required|/|notices'
 		] );
+		// A sentence that starts with its path says it once, the path set as code.
+		const sentence = renderReport( [ problems[ 0 ] ], null, ( ...args ) => `${ args[ 1 ] } must be a whole number.` );
+		expect( sentence.querySelector( 'li' )!.textContent ).toBe( 'notices[0].revision must be a whole number.' );
+		expect( sentence.querySelector( 'li code' )!.textContent ).toBe( 'notices[0].revision' );
 		expect( problemText( problems[ 0 ], keyMsg ) ).toBe( 'oan-check-type|notices[0].revision|integer' );
 		expect( renderReport( [], 'Unexpected token } in JSON', keyMsg ).textContent ).toBe( 'oan-author-syntax|Unexpected token } in JSON' );
 	} );
