@@ -78,8 +78,9 @@ export function assertSyntax( code, file ) {
 }
 
 /**
- * Bundles one script page: ES2016, identifiers shortened (ResourceLoader's minifier only strips
- * white space, and every reader downloads this), wrapped for the wiki.
+ * Bundles one script page: ES2016, wrapped for the wiki. Syntax is shortened, names are kept:
+ * interface admins read the on-wiki script before they trust it, and ResourceLoader's minifier
+ * strips white space and comments for the readers.
  */
 async function bundleScript( entry, prefixes, header, page ) {
 	const result = await esbuild.build( {
@@ -91,7 +92,7 @@ async function bundleScript( entry, prefixes, header, page ) {
 		supported: { 'regexp-named-capture-groups': false, 'regexp-lookbehind-assertions': false },
 		platform: 'browser',
 		charset: 'utf8',
-		minifyIdentifiers: true,
+		minifyIdentifiers: false,
 		minifySyntax: true,
 		minifyWhitespace: false,
 		legalComments: 'none',
