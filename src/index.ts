@@ -4,7 +4,7 @@ import bundles from 'oan:messages';
 import type { AccountsContext, AccountsModule } from './accounts/entry';
 import { findAccountStatuses, isAccountPage } from './accounts/match';
 import { NoticesData } from './config/types';
-import { validateNoticesData } from './config/validate';
+import { guardNoticesData } from './config/guard';
 import { pickMessages } from './i18n/pick';
 import { readerLanguages, ReaderLanguages, readVariantTable } from './i18n/reading';
 import { findApplicableNotices, PageContext, readerKind, ReaderKind } from './notice/applicability';
@@ -40,7 +40,7 @@ function loadData(): NoticesData {
 		warn( `notices page unreadable (${ ( e as Error ).message }); nothing shown` );
 		return { notices: [], restrictedGroups: [] };
 	}
-	const result = validateNoticesData( raw );
+	const result = guardNoticesData( raw );
 	result.warnings.forEach( warn );
 	return result.data;
 }
@@ -110,7 +110,7 @@ function deepFreeze<T>( value: T ): T {
 	return value;
 }
 
-/** What other scripts read: the validated data, the notices shown, the live check's result. */
+/** What other scripts read: the guarded data, the notices shown, the live check's result. */
 export interface PublicApi {
 	readonly data: NoticesData;
 	readonly shown: readonly string[];
