@@ -106,7 +106,7 @@ async function bundleScript( entry, prefixes, header, page ) {
 		const text = await esbuild.formatMessages( result.warnings, { kind: 'warning', color: false } );
 		throw new Error( `esbuild warned while building ${ page } for ES${ ES_VERSION }:\n${ text.join( '\n' ) }` );
 	}
-	// The placeholders for ResourceLoader's package `require` and `module` (see src/index.ts):
+	// The placeholders for ResourceLoader's package `require` and `module` (src/util/packageFiles.d.ts):
 	// free names, so esbuild left them as written.
 	const bundle = result.outputFiles[ 0 ].text
 		.replace( /\bOAN_PACKAGE_REQUIRE\(/g, 'require(' )

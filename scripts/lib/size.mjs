@@ -25,9 +25,10 @@ export const PAYLOAD_BUDGET = 4096;
  * (the bar a dismissal leaves fills it; the quiet option and the room's observer went).
  * Raised to 11456 (the measured 11429 rounded up to a multiple of 64): the deployed script keeps
  * its names, so interface admins can read it (about 1270 bytes). Down to 11072 (11048): the
- * validator left the reader's path for the guards of src/config/guard.ts (about 380 bytes).
+ * validator left the reader's path for the guards of src/config/guard.ts (about 380 bytes). Up
+ * to 11136 (11133): the entry split into modules named for what they do (about 90 bytes).
  */
-export const PAYLOAD_RATCHET = 11072;
+export const PAYLOAD_RATCHET = 11136;
 
 /**
  * @param {string|Buffer} text

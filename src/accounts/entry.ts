@@ -22,10 +22,6 @@ export interface AccountsContext {
 	statuses: AccountStatus[];
 }
 
-// ResourceLoader gives each package file a `module`; the build turns this placeholder into it
-// (see OAN_PACKAGE_REQUIRE in ../index.ts).
-declare const OAN_PACKAGE_MODULE: { exports: unknown };
-
 /** What the main gadget gets from require( 'ext.gadget.office-action-notice-accounts' ). */
 export interface AccountsModule {
 	run: ( ctx: AccountsContext ) => Promise<LiveStatus | null>;
