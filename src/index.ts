@@ -11,20 +11,20 @@ import { Dismissals } from './notice/dismissal';
 import { showBanners } from './notice/mount';
 import { pageContext } from './notice/pageView';
 import { fireReadyWhen, isPublished, publishApi, PublicState } from './publicApi';
-import { mark, PREFIX, warn } from './util/log';
+import { logWarning, mark, PREFIX } from './util/log';
 import { mwRenderDeps } from './util/mwDeps';
 
 /** The styles peer: the room and the notice's look, in the page head (this module has no styles). */
 const STYLES_MODULE = 'ext.gadget.office-action-notice-reserve';
 
-function main(): void {
+function runOfficeActionNotice(): void {
 	if ( isPublished() ) {
 		return;
 	}
 	mark( 'start' );
-	const data = loadNoticesData( warn );
+	const data = loadNoticesData( logWarning );
 	const userLanguage = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
-	const reader = readingLanguages( userLanguage, warn );
+	const reader = readingLanguages( userLanguage, logWarning );
 	mw.messages.set( pickMessages( bundles, reader.chain ) );
 	const state: PublicState = { shown: [], live: null };
 	const api = publishApi( data, state );
@@ -35,7 +35,7 @@ function main(): void {
 	const ctx = pageContext();
 	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
 	const deps = mwRenderDeps( userLanguage, reader );
-	state.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), warn, ctx.reader === 'named' );
+	state.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), logWarning, ctx.reader === 'named' );
 
 	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;
 	const relevantUser = mw.config.get( 'wgRelevantUserName' ) as string | null;
@@ -53,7 +53,7 @@ function main(): void {
 }
 
 try {
-	main();
+	runOfficeActionNotice();
 } catch ( e ) {
 	mw.log.error( PREFIX, e );
 }

@@ -46,7 +46,7 @@ function date( value: unknown, field: string ): string {
 }
 
 /** Each item checked; absent is an empty list. */
-function list<T>( value: unknown, field: string, item: ( v: unknown, f: string ) => T ): T[] {
+function listOf<T>( value: unknown, field: string, item: ( v: unknown, f: string ) => T ): T[] {
 	if ( value !== undefined && !Array.isArray( value ) ) {
 		unfit( field, 'is not a list' );
 	}
@@ -87,13 +87,13 @@ function pageName( value: unknown, field: string ): string {
 	return NOT_A_PAGE.test( string( value, field ) ) ? unfit( field, 'is not a wiki page name' ) : value as string;
 }
 
-function statement( value: unknown, field: string ): Statement {
+function guardStatement( value: unknown, field: string ): Statement {
 	const given = object( value, field );
 	const page = pageName( given.page, `${ field }.page` );
 	return {
 		page,
 		language: given.language === undefined ? 'en' : languageCode( given.language, `${ field }.language` ),
-		translations: list( given.translations, `${ field }.translations`, ( v, f ) => {
+		translations: listOf( given.translations, `${ field }.translations`, ( v, f ) => {
 			const t = object( v, f );
 			const language = languageCode( t.language, `${ f }.language` );
 			return {
@@ -105,19 +105,19 @@ function statement( value: unknown, field: string ): Statement {
 	};
 }
 
-function target( value: unknown ): NoticeTarget {
+function guardTarget( value: unknown ): NoticeTarget {
 	const given = value === undefined ? {} : object( value, 'target' );
-	const strings = ( key: string ): string[] | undefined => optional( given[ key ], ( v ) => list( v, `target.${ key }`, string ) );
+	const strings = ( key: string ): string[] | undefined => optional( given[ key ], ( v ) => listOf( v, `target.${ key }`, string ) );
 	return {
 		users: given.users === undefined ? 'all' : oneOf( given.users, 'target.users', [ 'all', 'anonymous', 'loggedin' ] ),
 		wikis: strings( 'wikis' ),
 		contentLanguages: strings( 'contentLanguages' ),
-		namespaces: optional( given.namespaces, ( v ) => list( v, 'target.namespaces', number ) ),
+		namespaces: optional( given.namespaces, ( v ) => listOf( v, 'target.namespaces', number ) ),
 		groups: strings( 'groups' )
 	};
 }
 
-function account( value: unknown ): AffectedAccount {
+function guardAccount( value: unknown ): AffectedAccount {
 	const given = object( value, 'it' );
 	return {
 		name: string( given.name, 'name' ),
@@ -136,7 +136,7 @@ function account( value: unknown ): AffectedAccount {
  * @param ids the ids of the notices kept so far
  * @param warn for a skipped account
  */
-function notice( value: unknown, at: string, ids: string[], warn: ( message: string ) => void ): Notice {
+function guardNotice( value: unknown, at: string, ids: string[], warn: ( message: string ) => void ): Notice {
 	const given = object( value, 'it' );
 	const id = string( given.id, 'id' );
 	if ( !id || ids.includes( id ) ) {
@@ -148,19 +148,19 @@ function notice( value: unknown, at: string, ids: string[], warn: ( message: str
 		title: localized( given.title, 'title' ),
 		summary: localized( given.summary, 'summary' ),
 		published: date( given.published, 'published' ),
-		updates: list( given.updates, 'updates', ( v, f ) => {
+		updates: listOf( given.updates, 'updates', ( v, f ) => {
 			const u = object( v, f );
 			return { date: date( u.date, `${ f }.date` ), text: localized( u.text, `${ f }.text` ) };
 		} ),
-		statement: statement( given.statement, 'statement' ),
+		statement: guardStatement( given.statement, 'statement' ),
 		start: optional( given.start, ( v ) => date( v, 'start' ) ),
 		end: optional( given.end, ( v ) => date( v, 'end' ) ),
-		target: target( given.target ),
+		target: guardTarget( given.target ),
 		accounts: []
 	};
-	list( given.accounts, 'accounts', ( v ) => v ).forEach( ( v, i ) => {
+	listOf( given.accounts, 'accounts', ( v ) => v ).forEach( ( v, i ) => {
 		try {
-			kept.accounts.push( account( v ) );
+			kept.accounts.push( guardAccount( v ) );
 		} catch ( e ) {
 			warn( `${ at }.accounts[${ i }] skipped: ${ reason( e ) }` );
 		}
@@ -168,7 +168,7 @@ function notice( value: unknown, at: string, ids: string[], warn: ( message: str
 	return kept;
 }
 
-function restrictedGroup( value: unknown ): RestrictedGroup {
+function guardRestrictedGroup( value: unknown ): RestrictedGroup {
 	const given = object( value, 'it' );
 	return {
 		group: string( given.group, 'group' ),
@@ -215,12 +215,12 @@ export function guardNoticesData( raw: unknown ): GuardResult {
 	};
 	const ids: string[] = [];
 	each( 'notices', ( item, at ) => {
-		const kept = notice( item, at, ids, ( w ) => warnings.push( w ) );
+		const kept = guardNotice( item, at, ids, ( w ) => warnings.push( w ) );
 		ids.push( kept.id );
 		data.notices.push( kept );
 	} );
 	each( 'restrictedGroups', ( item ) => {
-		data.restrictedGroups.push( restrictedGroup( item ) );
+		data.restrictedGroups.push( guardRestrictedGroup( item ) );
 	} );
 	return { data, warnings };
 }

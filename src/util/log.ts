@@ -3,7 +3,7 @@
 export const PREFIX = '[office-action-notice]';
 
 /** A console warning for a problem of the wiki's data or set-up: the page goes on. */
-export function warn( message: string ): void {
+export function logWarning( message: string ): void {
 	mw.log.warn( `${ PREFIX } ${ message }` );
 }
 
