@@ -83,8 +83,9 @@ export function assertSyntax( code, file ) {
 }
 
 /**
- * Bundles one script page: ES2016, identifiers shortened (ResourceLoader's minifier only strips
- * white space, and every reader downloads this), wrapped for the wiki.
+ * Bundles one script page: ES2016, wrapped for the wiki. Syntax is shortened, names are kept:
+ * interface admins read the on-wiki script before they trust it, and ResourceLoader's minifier
+ * strips white space and comments for the readers.
  */
 async function bundleScript( entry, prefixes, header, page ) {
 	const result = await esbuild.build( {
@@ -96,7 +97,7 @@ async function bundleScript( entry, prefixes, header, page ) {
 		supported: { 'regexp-named-capture-groups': false, 'regexp-lookbehind-assertions': false },
 		platform: 'browser',
 		charset: 'utf8',
-		minifyIdentifiers: true,
+		minifyIdentifiers: false,
 		minifySyntax: true,
 		minifyWhitespace: false,
 		legalComments: 'none',
@@ -111,7 +112,7 @@ async function bundleScript( entry, prefixes, header, page ) {
 		const text = await esbuild.formatMessages( result.warnings, { kind: 'warning', color: false } );
 		throw new Error( `esbuild warned while building ${ page } for ES${ ES_VERSION }:\n${ text.join( '\n' ) }` );
 	}
-	// The placeholders for ResourceLoader's package `require` and `module` (see src/index.ts):
+	// The placeholders for ResourceLoader's package `require` and `module` (src/util/packageFiles.d.ts):
 	// free names, so esbuild left them as written.
 	const bundle = result.outputFiles[ 0 ].text
 		.replace( /\bOAN_PACKAGE_REQUIRE\(/g, 'require(' )

@@ -15,8 +15,8 @@ export class TranslationsError extends Error {}
 export class NoticesDataError extends TranslationsError {}
 
 /**
- * The gadget's own rule for language codes (LANGUAGE_CODE in src/config/validate.ts): data it
- * would reject is never written.
+ * The data's rule for language codes (`languageCode` in schema/notices.schema.json): data it
+ * refuses is never written.
  */
 function isGadgetLanguageCode( code ) {
 	const [ first, ...rest ] = code.split( '-' );

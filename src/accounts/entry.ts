@@ -22,17 +22,13 @@ export interface AccountsContext {
 	statuses: AccountStatus[];
 }
 
-// ResourceLoader gives each package file a `module`; the build turns this placeholder into it
-// (see OAN_PACKAGE_REQUIRE in ../index.ts).
-declare const OAN_PACKAGE_MODULE: { exports: unknown };
-
 /** What the main gadget gets from require( 'ext.gadget.office-action-notice-accounts' ). */
 export interface AccountsModule {
 	run: ( ctx: AccountsContext ) => Promise<LiveStatus | null>;
 }
 
 /** The one live API request: a GET through mw.Api with a time limit. */
-const lookup: Lookup = ( params ) => new Promise( ( resolve, reject ) => {
+const apiLookup: Lookup = ( params ) => new Promise( ( resolve, reject ) => {
 	new mw.Api( { ajax: { timeout: 10000 } } ).get( params ).then( resolve, reject );
 } );
 
@@ -45,7 +41,7 @@ function run( ctx: AccountsContext ): Promise<LiveStatus | null> {
 	mw.messages.set( pickMessages( bundles, ctx.reader.chain ) );
 	const deps = mwRenderDeps( ctx.userLanguage, ctx.reader );
 	if ( ctx.special === 'Userrights' ) {
-		return initUserRights( ctx.data, deps, ctx.relevantUser, lookup );
+		return initUserRights( ctx.data, deps, ctx.relevantUser, apiLookup );
 	}
 	const content = document.getElementById( 'mw-content-text' );
 	if ( !ctx.statuses.length || !content || !content.parentNode || !ctx.relevantUser ) {
@@ -57,7 +53,7 @@ function run( ctx: AccountsContext ): Promise<LiveStatus | null> {
 	live.setAttribute( 'aria-live', 'polite' );
 	box.appendChild( live );
 	content.parentNode.insertBefore( box, content );
-	return lookup( lookupParams( ctx.relevantUser, true ) ).then( ( answer ) => parseLookup( answer, true ), () => null ).then( ( status ) => {
+	return apiLookup( lookupParams( ctx.relevantUser, true ) ).then( ( answer ) => parseLookup( answer, true ), () => null ).then( ( status ) => {
 		live.textContent = liveText( status, deps );
 		return status;
 	} );

@@ -2,7 +2,7 @@
 // live check, the save guard and the update of the translations' numbers. DOM and flow only; what
 // to say comes from report.ts, preview.ts and describe.ts, what to read from wikiRead.ts.
 import { checkNotices, Problem } from '../config/check';
-import { validateNoticesData } from '../config/validate';
+import { guardNoticesData } from '../config/guard';
 import { MessageBundle, pickMessages } from '../i18n/pick';
 import { el, RenderDeps } from '../util/dom';
 import { StatementClient, updateCompleteness } from './completeness';
@@ -91,7 +91,7 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 			const parsed = text === null ? { data: null, error: msg( 'oan-author-missing' ) } : parse( text );
 			const problems = parsed.error === null ? problemsOf( parsed.data ) : [];
 			// Previewed as readers get them: what the every-page script keeps of the data.
-			const notices = parsed.error === null ? validateNoticesData( parsed.data ).data.notices : [];
+			const notices = parsed.error === null ? guardNoticesData( parsed.data ).data.notices : [];
 			const languages = notices.map( ( n ) => previewLanguages( n, site.variants ) );
 			const wanted = languages.reduce( ( all, codes ) => all.concat( codes.filter( ( c ) => !all.includes( c ) ) ), [] as string[] );
 			return readLanguageInfo( options.get, wanted ).catch( ( e: Error ) => {

@@ -24,7 +24,7 @@ export const EXPANDED_CLASS = 'oan-expanded';
  * statement in the reader's language, and "Details". Details (or focusing a link the row cuts
  * off) opens it: the summary, the latest update, the whole history and the other languages.
  *
- * @param notice validated notice
+ * @param notice guarded notice
  * @param deps messages, URLs and languages
  * @param onDismiss called when the reader dismisses it
  */

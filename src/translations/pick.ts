@@ -22,7 +22,7 @@ export interface StatementLinks {
  * Chooses the statement version to link for a reader, walking MediaWiki's fallback chain
  * (user language first) and ending with the original.
  *
- * @param statement validated statement data
+ * @param statement guarded statement data
  * @param chain language codes, most wanted first (e.g. zh-hk, zh-hant, zh-tw, zh, zh-hans, en)
  */
 export function pickStatementLanguage( statement: Statement, chain: string[] ): StatementLinks {

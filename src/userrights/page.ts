@@ -18,7 +18,7 @@ function groupOf( box: HTMLInputElement ): string | null {
 }
 
 /**
- * @param data validated notices data
+ * @param data guarded notices data
  * @param deps messages, URLs and languages
  * @param relevantUser wgRelevantUserName
  * @param lookup the API request (null: skip the live check)

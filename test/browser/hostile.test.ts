@@ -55,7 +55,7 @@ describe( 'hostile input', () => {
 		const base = original.notices[ 0 ];
 		const notices: any[] = [];
 		// MediaWiki refuses to store JSON with a lone surrogate: such data never reaches the gadget
-		// from the wiki (the unit tests give it to the validator directly).
+		// from the wiki (the unit tests give it to the guards directly).
 		const loneSurrogate = ( s: string ) => /[\ud800-\udfff]/.test( s.replace( /[\ud800-\udbff][\udc00-\udfff]/g, '' ) );
 		HOSTILE.forEach( ( s, i ) => {
 			if ( loneSurrogate( s ) ) {
@@ -110,7 +110,7 @@ describe( 'hostile input', () => {
 		check( safety.pwned === undefined && dialogs.length === 0 && safety.injected === 0 && safety.contentStillThere );
 		check( safety.badLinks.length === 0 );
 		// Every notice either shows, or is skipped with exactly one warning.
-		check( shown.length + ourWarnings.filter( ( w ) => /^\[office-action-notice\] notices\[/.test( w ) ).length === notices.length );
+		check( shown.length + ourWarnings.filter( ( w ) => /^\[office-action-notice\] notices\[\d+\] \("[^"]*"\) skipped: /.test( w ) ).length === notices.length );
 		for ( const b of shown ) {
 			if ( b.id!.startsWith( 'text-' ) ) {
 				const s = HOSTILE[ Number( b.id!.slice( 5 ) ) ];

@@ -218,7 +218,7 @@ describe( 'the notice banner', () => {
 		await visit( page, 'Main_Page' );
 		expect( ( await bannerInfo( page ) ).map( ( b ) => b.id ) ).toEqual( [ 'office-action-2021-09' ] );
 		expect( warnings.filter( ( w ) => w.includes( '[office-action-notice]' ) ) ).toEqual( [
-			'[office-action-notice] notices[0].revision must be a whole number from 1; skipped'
+			'[office-action-notice] notices[0] ("broken") skipped: revision is not a number'
 		] );
 		expect( errors ).toEqual( [] );
 		await writeData( original );

@@ -232,15 +232,19 @@ describe( 'malformed notices data', () => {
 		[ 'a wrong type', ( d ) => {
 			d.notices[ 0 ].updates = 'none';
 			return d;
-		}, /notices\[0\]\.updates must be a list/ ],
-		[ 'an unknown language code', ( d ) => {
-			d.notices[ 0 ].title.Chinese = '中文';
+		}, /^\[office-action-notice\] notices\[0\] \("office-action-2021-09"\) skipped: updates is not a list$/ ],
+		[ 'an object where text is expected', ( d ) => {
+			d.notices[ 0 ].title.en = { text: 'Office action' };
 			return d;
-		}, /notices\[0\]\.title key "Chinese" must be a language code/ ],
+		}, /^\[office-action-notice\] notices\[0\] \("office-action-2021-09"\) skipped: title\.en is not a string$/ ],
 		[ 'a date that does not parse', ( d ) => {
-			d.notices[ 0 ].published = '2021-02-30';
+			d.notices[ 0 ].published = '13/09/2021';
 			return d;
-		}, /notices\[0\]\.published must be a date/ ],
+		}, /^\[office-action-notice\] notices\[0\] \("office-action-2021-09"\) skipped: published is not a date$/ ],
+		[ 'a URL as the statement\'s page', ( d ) => {
+			d.notices[ 0 ].statement.page = 'https://evil.example/statement';
+			return d;
+		}, /^\[office-action-notice\] notices\[0\] \("office-action-2021-09"\) skipped: statement\.page is not a wiki page name$/ ],
 		[ 'not an object at all', () => [ 1, 2, 3 ], /notices data must be a JSON object/ ]
 	];
 	let tried = 0;

@@ -10,7 +10,7 @@ import { OPTIONS as DEPLOY_OPTIONS } from '../../scripts/deploy.mjs';
 import { OPTIONS as TRANSLATIONS_OPTIONS } from '../../scripts/translations.mjs';
 import { readDefinition } from '../../scripts/lib/definition.mjs';
 import { RETIRED_GADGETS } from '../../scripts/lib/definitionEdit.mjs';
-import { validateNoticesData } from '../../src/config/validate';
+import { guardNoticesData } from '../../src/config/guard';
 import { readJson, ROOT } from './helpers';
 
 const PAGES = [ 'README.md', ...fs.readdirSync( path.join( ROOT, 'docs' ) ).filter( ( f ) => f.endsWith( '.md' ) ).sort().map( ( f ) => `docs/${ f }` ) ];
@@ -184,8 +184,8 @@ describe( 'the README and docs/', () => {
 			// A whole page, or some fields of one ("title": …), which parse inside braces.
 			const value = JSON.parse( block.trim().startsWith( '{' ) ? block : `{${ block }}` );
 			if ( value.notices ) {
-				expect( validateNoticesData( value ).warnings, block ).toEqual( [] );
-				expect( validateNoticesData( value ).data.notices ).toHaveLength( value.notices.length );
+				expect( guardNoticesData( value ).warnings, block ).toEqual( [] );
+				expect( guardNoticesData( value ).data.notices ).toHaveLength( value.notices.length );
 			}
 		}
 	} );

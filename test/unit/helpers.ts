@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Notice } from '../../src/config/types';
-import { validateNoticesData } from '../../src/config/validate';
+import { guardNoticesData } from '../../src/config/guard';
 import { pickMessages } from '../../src/i18n/pick';
 import { RenderDeps } from '../../src/util/dom';
 
@@ -12,7 +12,7 @@ export function readJson( rel: string ): unknown {
 }
 
 export function defaultNotices(): Notice[] {
-	const { data, warnings } = validateNoticesData( readJson( 'data/notices.json' ) );
+	const { data, warnings } = guardNoticesData( readJson( 'data/notices.json' ) );
 	if ( warnings.length ) {
 		throw new Error( warnings.join( '\n' ) );
 	}

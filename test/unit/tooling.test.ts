@@ -77,8 +77,8 @@ describe( 'gadget-definition.txt', () => {
 			expect( missing, `${ name } needs these in dependencies=` ).toEqual( [] );
 		}
 		// The lazily loaded gadget is one the definition declares.
-		const index = fs.readFileSync( path.join( ROOT, 'src/index.ts' ), 'utf8' );
-		const lazy = index.match( /ACCOUNTS_MODULE = 'ext\.gadget\.([^']+)'/ );
+		const loader = fs.readFileSync( path.join( ROOT, 'src/accounts/load.ts' ), 'utf8' );
+		const lazy = loader.match( /ACCOUNTS_MODULE = 'ext\.gadget\.([^']+)'/ );
 		expect( def.gadgets.map( ( g: { name: string } ) => g.name ) ).toContain( lazy && lazy[ 1 ] );
 	} );
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findAccountStatuses } from '../../src/accounts/match';
-import { validateNoticesData } from '../../src/config/validate';
+import { guardNoticesData } from '../../src/config/guard';
 import { addedRestrictedGroups, decideRightsWarning, parseTarget } from '../../src/userrights/decide';
 import { lookupParams, parseLookup } from '../../src/userrights/lookup';
 import { liveText, renderGroupNote, renderRightsWarning } from '../../src/userrights/render';
 import { defaultNotices, deps, readJson } from './helpers';
 
-const restricted = validateNoticesData( readJson( 'data/notices.json' ) ).data.restrictedGroups;
+const restricted = guardNoticesData( readJson( 'data/notices.json' ) ).data.restrictedGroups;
 const statuses = ( name: string ) => findAccountStatuses( defaultNotices(), name );
 
 describe( 'parseTarget', () => {

@@ -1,0 +1,34 @@
+// What MediaWiki says about the reader's languages, for the pure decision in reading.ts.
+import { readerLanguages, ReaderLanguages, readVariantTable } from './reading';
+
+/**
+ * What the reader reads: the interface language's chain, led by their variant where it applies.
+ *
+ * @param userLanguage wgUserLanguage
+ * @param warn console warning
+ */
+export function readingLanguages( userLanguage: string, warn: ( message: string ) => void ): ReaderLanguages {
+	let chain: string[] = [ userLanguage, 'en' ];
+	try {
+		const mwChain = mw.language.getFallbackLanguageChain();
+		if ( Array.isArray( mwChain ) && mwChain.length ) {
+			chain = mwChain;
+		}
+	} catch ( e ) {
+		warn( 'no language fallback chain; using the interface language, then English' );
+	}
+	let variants = {};
+	try {
+		variants = readVariantTable( OAN_PACKAGE_REQUIRE( './office-action-notice-languages.json' ) );
+	} catch ( e ) {
+		warn( `languages page unreadable (${ ( e as Error ).message })` );
+	}
+	const variant = mw.config.get( 'wgUserVariant' );
+	return readerLanguages( chain, typeof variant === 'string' ? variant : null, variants, ( code ) => {
+		try {
+			return mw.language.bcp47( code );
+		} catch ( e ) {
+			return code;
+		}
+	} );
+}
