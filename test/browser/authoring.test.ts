@@ -10,6 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_PAGE, launch, loginState, newAccount, open, readPageText, savePageText, url, wiki, zhWiki } from './helpers';
 
 const AUTHORING = 'ext.gadget.office-action-notice-authoring';
+const AXE = path.resolve( __dirname, '../../node_modules/axe-core/axe.min.js' );
+
+/** axe-core's serious and critical violations inside the panel (and the save confirmation). */
+async function seriousViolations( page: Page ): Promise<string[]> {
+	await page.addScriptTag( { path: AXE } );
+	return page.evaluate( async () => {
+		const result = await ( window as any ).axe.run( { include: [ [ '.oan-author' ], [ '.oan-author-confirm' ] ] }, { resultTypes: [ 'violations' ] } );
+		return result.violations.filter( ( v: any ) => v.impact === 'serious' || v.impact === 'critical' ).map( ( v: any ) => `${ v.id }/${ v.impact }` );
+	} );
+}
 const { strings: HOSTILE } = JSON.parse( fs.readFileSync( path.join( __dirname, '../fixtures/hostile-strings.json' ), 'utf8' ) ) as { strings: string[] };
 
 type Target = typeof wiki;
@@ -127,6 +137,11 @@ describe( 'the authoring view of the notices page', () => {
 		const { context, page, errors } = await open( browser, { storageState: admin } );
 		await openPanel( page, { action: 'edit' } );
 		expect( ( await panel( page ) ).status ).toBe( 'No problems found: readers get the notices as previewed below.' );
+		// "Show preview" of valid data: the report and the previews, on the text posted.
+		await Promise.all( [ page.waitForNavigation(), page.click( '#wpPreview' ) ] );
+		await page.waitForSelector( '.oan-author .oan-author-report' );
+		const previewed = await panel( page );
+		expect( [ previewed.status, previewed.notices.length, previewed.notices[ 0 ].banners.length ] ).toEqual( [ 'No problems found: readers get the notices as previewed below.', 1, 2 ] );
 		const broken = structuredClone( data );
 		broken.notices[ 0 ].revision = data.notices[ 0 ].revision - 1;
 		broken.notices[ 0 ].published = '2021-02-30';
@@ -187,6 +202,23 @@ describe( 'the authoring view of the notices page', () => {
 		await typeData( page, saved );
 		await Promise.all( [ page.waitForNavigation(), page.click( '#wpSave' ) ] );
 		expect( JSON.parse( ( await readPageText( DATA_PAGE ) )! ) ).toEqual( data );
+		expect( errors ).toEqual( [] );
+		await context.close();
+	} );
+
+	it( 'is accessible: axe finds nothing serious in the panel, the previews and the confirmation, by day and at night', async () => {
+		const { context, page, errors } = await open( browser, { storageState: admin } );
+		await openPanel( page, { useskin: 'vector-2022' } );
+		expect( await seriousViolations( page ) ).toEqual( [] );
+		await page.evaluate( () => document.documentElement.classList.replace( 'skin-theme-clientpref-day', 'skin-theme-clientpref-night' ) );
+		expect( await seriousViolations( page ) ).toEqual( [] );
+		await openPanel( page, { action: 'edit', useskin: 'vector-2022' } );
+		const broken = structuredClone( data );
+		broken.notices[ 0 ].published = 'yesterday';
+		await typeData( page, JSON.stringify( broken, null, '\t' ) );
+		await page.click( '#wpSave' );
+		await page.waitForSelector( '.oan-author-confirm' );
+		expect( await seriousViolations( page ) ).toEqual( [] );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
