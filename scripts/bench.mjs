@@ -177,7 +177,21 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 		// most page views. That first view is not measured.
 		await rewriteDocumentsCached( context, page, variant );
 		await page.goto( `${ server }/index.php?${ params }`, { waitUntil: 'load' } );
-		await page.waitForTimeout( 2000 );
+		// mw.loader writes its store 2 s after the last module came, once the browser is idle: wait
+		// until that write is done (the store unchanged for longer than that), or a slow first view
+		// leaves the returning one without its modules.
+		await page.waitForFunction( () => {
+			const w = window;
+			const key = Object.keys( localStorage ).find( ( k ) => k.indexOf( 'MediaWikiModuleStore:' ) === 0 );
+			const size = key ? localStorage.getItem( key ).length : 0;
+			if ( !w.oanStoreSeen || w.oanStoreSeen.size !== size ) {
+				w.oanStoreSeen = { size, since: Date.now() };
+				return false;
+			}
+			return size > 0 && Date.now() - w.oanStoreSeen.since > 2500;
+		}, null, { timeout: 15000, polling: 250 } ).catch( () => {
+			process.stderr.write( `[bench] ${ variant }: mw.loader's store not written within 15 s; the returning view may fetch modules\n` );
+		} );
 		requests.length = 0;
 	} else {
 		await rewriteDocuments( page, ( html ) => rewrite( html, variant ) );
