@@ -35,6 +35,8 @@ export const SHOTS = [
 	{ file: 'account-restored-zh.png', title: 'User:玄客', query: { useskin: 'vector-2022', uselang: 'zh-hant' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-zh-tw.png', wiki: 'zh', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-tw' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-zh-cn.png', wiki: 'zh', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-cn' }, viewport: { width: 1280, height: 800 } },
+	// The authoring view, for an interface admin: the report and the first preview.
+	{ file: 'authoring-view.png', title: 'MediaWiki:Gadget-office-action-notice-notices.json', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1250 }, login: true, waitFor: '.oan-author-report' },
 	{ file: 'userrights-warning.png', title: 'Special:UserRights/Example_desysopped_admin_2', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1000 }, login: true, tick: [ 'sysop', 'checkuser' ], click: 'input[name="saveusergroups"]' }
 ];
 
@@ -66,7 +68,7 @@ export async function shoot( servers, admin, shots = SHOTS, outDir = OUT ) {
 			}
 			const params = new URLSearchParams( { title: shot.title, ...shot.query } );
 			await page.goto( `${ server }/index.php?${ params }` );
-			await page.waitForSelector( '.oan-notice, .oan-minimised, .oan-account', { timeout: 15000 } );
+			await page.waitForSelector( shot.waitFor || '.oan-notice, .oan-minimised, .oan-account', { timeout: 15000 } );
 			for ( const group of shot.tick || [] ) {
 				await page.check( `#wpGroup-${ group }` );
 			}
