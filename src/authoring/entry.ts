@@ -44,6 +44,16 @@ function readTexts(): Promise<Texts> {
 	} ) );
 }
 
+/** The edit form, updating at once; in the language the admin chose for this view (uselang), if any. */
+function updateQuery(): Record<string, string> {
+	const query: Record<string, string> = { action: 'edit', [ UPDATE_PARAM ]: '1' };
+	const uselang = mw.util.getParamValue( 'uselang' );
+	if ( uselang ) {
+		query.uselang = uselang;
+	}
+	return query;
+}
+
 function main(): void {
 	const content = document.getElementById( 'mw-content-text' );
 	if ( mw.config.get( 'wgPageName' ) !== NOTICES_PAGE || !content ) {
@@ -57,7 +67,7 @@ function main(): void {
 		site: readSiteFacts( get ),
 		form: document.getElementById( 'editform' ) as HTMLFormElement | null,
 		clientFor: ( api ) => clientOf( api ? new mw.ForeignApi( api, { anonymous: true } ) : new mw.Api() ),
-		updateUrl: mw.config.get( 'wgIsProbablyEditable' ) ? mw.util.getUrl( NOTICES_PAGE, { action: 'edit', [ UPDATE_PARAM ]: '1' } ) : null,
+		updateUrl: mw.config.get( 'wgIsProbablyEditable' ) ? mw.util.getUrl( NOTICES_PAGE, updateQuery() ) : null,
 		updateNow: Boolean( mw.util.getParamValue( UPDATE_PARAM ) ),
 		locale: mw.language.bcp47( String( mw.config.get( 'wgUserLanguage' ) || 'en' ) )
 	} ).catch( ( e ) => mw.log.error( PREFIX, e ) );
