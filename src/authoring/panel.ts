@@ -84,6 +84,9 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 			saved,
 			isKnownLanguage: known.size ? ( code ) => known.has( code ) : undefined
 		} );
+		// MediaWiki's fallbacks per language, asked once per code (not on every redraw while typing).
+		const fallbacks: LanguageInfo = {};
+		const asked = new Set<string>();
 		let drawn = 0;
 		const draw = (): Promise<void> => {
 			const turn = ++drawn;
@@ -94,10 +97,14 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 			const notices = parsed.error === null ? guardNoticesData( parsed.data ).data.notices : [];
 			const languages = notices.map( ( n ) => previewLanguages( n, site.variants ) );
 			const wanted = languages.reduce( ( all, codes ) => all.concat( codes.filter( ( c ) => !all.includes( c ) ) ), [] as string[] );
-			return readLanguageInfo( options.get, wanted ).catch( ( e: Error ) => {
+			const unasked = wanted.filter( ( code ) => !asked.has( code ) );
+			return readLanguageInfo( options.get, unasked ).then( ( got ) => {
+				unasked.forEach( ( code ) => asked.add( code ) );
+				Object.assign( fallbacks, got );
+			}, ( e: Error ) => {
 				mw.log.warn( `${ PREFIX } no language fallbacks for the preview (${ e.message }); each language alone, then English` );
-				return {} as LanguageInfo;
-			} ).then( ( info ) => {
+			} ).then( () => {
+				const info = fallbacks;
 				if ( turn !== drawn ) {
 					// The admin typed on: a newer drawing is on its way.
 					return;
