@@ -18,6 +18,7 @@ import { rewriteDocuments, stripGadget } from './lib/control.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { localWikis, login, provision } from './lib/provision.mjs';
 import { gzip } from './lib/size.mjs';
+import { readPage } from './deploy.mjs';
 
 const RUNS = Math.max( 1, Number( process.env.OAN_BENCH_RUNS || 7 ) );
 // Rounds run first and thrown away: the PHP server's caches warm up for every variant alike.
@@ -45,12 +46,23 @@ function sitenoticeText( notice ) {
 }
 
 /**
- * The floor for any script: the control page plus an inline job that ResourceLoader runs as soon
- * as mediawiki.base is ready (every module waits for it), putting one line into #siteNotice. No
- * module of any gadget can show anything sooner on this page, so its time to visible over the
- * Sitenotice's is the lowest ratio a gadget can reach in that run.
+ * The floor for any ResourceLoader module: a gadget whose script puts one line into #siteNotice
+ * and does nothing else, with no dependencies, in the page's modules instead of this gadget. It
+ * loads as every gadget does (group "site", so a load.php request of its own beside the page's
+ * batch, and it runs once jquery and mediawiki.base have), so no gadget can show anything sooner
+ * on this page. Defined on the bench's wiki only (FLOOR_DEFINITION).
  */
-const EMPTY_MODULE = '<script>(RLQ=window.RLQ||[]).push([["mediawiki.base"],function(){' +
+const FLOOR_GADGET = 'office-action-notice-bench-floor';
+const FLOOR_DEFINITION = `* ${ FLOOR_GADGET }[ResourceLoader|hidden]|${ FLOOR_GADGET }.js`;
+const FLOOR_SCRIPT = 'var line = document.createElement( \'div\' );\nline.className = \'oan-notice\';\nline.textContent = \'Office action\';\n' +
+	'document.getElementById( \'siteNotice\' ).appendChild( line );\n';
+
+/**
+ * Below that floor, for reference: the same line put by an inline job that waits only for
+ * mediawiki.base, with no request of its own (a ResourceLoader module cannot do that: it is not
+ * part of the page's HTML).
+ */
+const INLINE_JOB = '<script>(RLQ=window.RLQ||[]).push([["mediawiki.base"],function(){' +
 	'var d=document.createElement("div");d.className="oan-notice";d.textContent="Office action";' +
 	'document.getElementById("siteNotice").appendChild(d);}]);</script>';
 
@@ -67,7 +79,10 @@ function rewrite( html, variant ) {
 		out = out.replace( /<div id="localNotice"[\s\S]*?class="oan-bench-end"><\/span>[\s\S]*?<\/div>(\s*<\/div>)?/, '' );
 	}
 	if ( variant === 'empty' ) {
-		out = out.replace( '</body>', `${ EMPTY_MODULE }</body>` );
+		out = out.replace( /RLPAGEMODULES=\[(\]?)/, ( m, empty ) => `RLPAGEMODULES=["ext.gadget.${ FLOOR_GADGET }"${ empty ? ']' : ',' }` );
+	}
+	if ( variant === 'inline' ) {
+		out = out.replace( '</body>', `${ INLINE_JOB }</body>` );
 	}
 	return out;
 }
@@ -217,7 +232,7 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 		return {
 			startupDone: arrived( ( m ) => m === 'startup' ),
 			baseDone: arrived( ( m ) => /^jquery[,|]|[|,]jquery[,|]/.test( m ) ),
-			moduleDone: arrived( ( m ) => m === 'ext.gadget.office-action-notice' ),
+			moduleDone: arrived( ( m ) => m === 'ext.gadget.office-action-notice' || m === 'ext.gadget.office-action-notice-bench-floor' ),
 			bannerDone: ( performance.getEntriesByType( 'resource' ).find( ( e ) => e.name.includes( 'title=Special:BannerLoader' ) ) || {} ).responseEnd || null,
 			cls: window.oanBench.shifts.reduce( ( a, b ) => a + b, 0 ),
 			visible: window.oanBench.visible,
@@ -297,6 +312,16 @@ async function servedSitenotice( server ) {
 	return m[ 0 ];
 }
 
+/** The floor's gadget on the bench's wiki: its line in the definition (kept by deploy, which leaves other lines alone) and its script. */
+async function defineFloorGadget( client ) {
+	const definition = await readPage( client, 'MediaWiki:Gadgets-definition' );
+	if ( !definition.content.includes( FLOOR_DEFINITION ) ) {
+		const text = `${ definition.content.trimEnd() }\n\n== bench ==\n${ FLOOR_DEFINITION }\n`;
+		await client.request( { action: 'edit', title: 'MediaWiki:Gadgets-definition', text, summary: 'benchmark: the empty module', token: client.csrfToken } );
+	}
+	await client.request( { action: 'edit', title: `MediaWiki:Gadget-${ FLOOR_GADGET }.js`, text: FLOOR_SCRIPT, summary: 'benchmark: the empty module', token: client.csrfToken } );
+}
+
 async function main() {
 	// No Chinese wiki and no Translate: the pages measured load exactly what they did before.
 	const { wiki, bot } = await provision( { name: 'bench', port: PORT, zh: false, translate: false, log: ( s ) => process.stderr.write( `[bench] ${ s }\n` ) } );
@@ -305,6 +330,7 @@ async function main() {
 	for ( const [ title, text ] of [ [ ARTICLE, articleText() ], [ 'MediaWiki:Sitenotice', sitenoticeText( data.notices[ 0 ] ) ] ] ) {
 		await client.request( { action: 'edit', title, text, summary: 'benchmark', token: client.csrfToken } );
 	}
+	await defineFloorGadget( client );
 	let twin = null;
 	let skipped = null;
 	try {
@@ -330,11 +356,13 @@ async function main() {
 		{ name: 'Gadget', variant: 'gadget' },
 		{ name: 'Gadget, dismissed earlier', variant: 'gadget', dismissed: true },
 		{ name: 'Empty module', variant: 'empty' },
+		{ name: 'Inline job', variant: 'inline' },
 		{ name: 'CentralNotice', variant: 'centralnotice', twin: true },
 		{ name: 'None, returning reader', variant: 'none', returning: true },
 		{ name: 'Sitenotice, returning reader', variant: 'sitenotice', returning: true },
 		{ name: 'Gadget, returning reader', variant: 'gadget', returning: true },
 		{ name: 'Empty module, returning reader', variant: 'empty', returning: true },
+		{ name: 'Inline job, returning reader', variant: 'inline', returning: true },
 		{ name: 'CentralNotice, returning reader', variant: 'centralnotice', returning: true, twin: true }
 	];
 	const rights = [
@@ -425,6 +453,8 @@ async function main() {
 		const floor = rows.find( ( r ) => r.page === row.page && r.variant === `Empty module${ kind }` );
 		row.visibleRatio = sitenotice && sitenotice.visible && row.visible ? row.visible.median / sitenotice.visible.median : null;
 		row.floorRatio = floor && floor.visible && row.visible ? row.visible.median / floor.visible.median : null;
+		const inline = rows.find( ( r ) => r.page === row.page && r.variant === `Inline job${ kind }` );
+		row.inlineRatio = inline && inline.visible && row.visible ? row.visible.median / inline.visible.median : null;
 		row.clsAdded = none && row.cls ? row.cls.median - none.cls.median : null;
 		row.bytesAdded = none && row.served ? row.served.median - none.served.median : null;
 	}
@@ -450,13 +480,13 @@ async function main() {
 	const md = [
 		`Measured ${ date } on ${ machine }; ${ RUNS } runs per variant after ${ WARMUP } warm-up round, interleaved, fresh context each; median (min–max). Times in ms from navigation start; "ratio" is time to visible over the server-rendered Sitenotice's in the same run; "served" is the gzip -9 size of every load.php and index.php response the page received besides its document (what the browser's cache held is not served), "bytes added" that over the control's.`,
 		'',
-		'The notice shown four ways, against the control without any (medians). "× Sitenotice" and "× empty module" are the time to visible over the server-rendered notice\'s and over the floor for any ResourceLoader module; "requests added" counts the page\'s requests over the control\'s (from the browser\'s cache or not) and names what the control does not request; "bytes added" is what load.php and the banner loader served beyond the control, gzip -9.',
+		'The notice shown five ways, against the control without any (medians). "× Sitenotice" and "× empty module" are the time to visible over the server-rendered notice\'s and over the floor for any ResourceLoader module (an empty gadget); the inline job, below that floor, puts the same line with no module and no request of its own; "requests added" counts the page\'s requests over the control\'s (from the browser\'s cache or not) and names what the control does not request; "bytes added" is what load.php and the banner loader served beyond the control, gzip -9.',
 		'',
 		comparisonTable( readerRows, skipped ),
 		'',
 		comparisonSummary( readerRows, skipped ),
 		'',
-		'The gadget against the floor (the empty module), with the bars of issue #13: at most 1.10× on a first view, 1.05× for a returning reader.',
+		'The gadget against the floor (the empty module: a gadget of one line, loaded as any gadget is), with the bars of issue #13: at most 1.10× on a first view, 1.05× for a returning reader; in brackets, against the inline job.',
 		'',
 		floorVerdict( readerRows ),
 		'',
@@ -474,9 +504,9 @@ async function main() {
 			{ label: 'served (gzip)', key: 'served', digits: 0 }, { label: 'bytes added', text: ( r ) => r.bytesAdded === null ? '—' : String( r.bytesAdded ) }
 		] ),
 		'',
-		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module, the gadget starting to run, the notice visible. "Empty module" is the floor: a job that waits only for mediawiki.base and puts one line on the page, as no gadget can do sooner. CentralNotice\'s modules travel in the page\'s batch; its banner comes in a request of its own (Special:BannerLoader) once they have run.',
+		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module (for "Empty module", the empty gadget\'s), the gadget starting to run, the notice visible. "Empty module" is the floor: a gadget of one line with no dependencies, loaded as every gadget is, in a load.php request of its own (the "site" group) beside the page\'s batch, and run once jquery and mediawiki.base are; no gadget can show anything sooner. "Inline job" waits only for mediawiki.base and needs no request, which no module can match. CentralNotice\'s modules travel in the page\'s batch; its banner comes in a request of its own (Special:BannerLoader) once they have run.',
 		'',
-		table( readerRows.filter( ( r ) => /^(Gadget|Empty module|CentralNotice)(, returning reader)?$/.test( r.variant ) ), [
+		table( readerRows.filter( ( r ) => /^(Gadget|Empty module|Inline job|CentralNotice)(, returning reader)?$/.test( r.variant ) ), [
 			{ label: 'page', text: ( r ) => r.page },
 			{ label: 'variant', text: ( r ) => r.variant },
 			{ label: 'startup arrived', key: 'startupDone', digits: 0 }, { label: 'base batch arrived', key: 'baseDone', digits: 0 },

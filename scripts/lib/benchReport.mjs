@@ -4,7 +4,7 @@
 // bench's rows, so a run without CentralNotice (skipped, and why) is tested without a browser.
 
 /** The variants of the comparison, in the order the table shows them. */
-export const COMPARED = [ 'Sitenotice', 'Empty module', 'Gadget', 'CentralNotice' ];
+export const COMPARED = [ 'Sitenotice', 'Inline job', 'Empty module', 'Gadget', 'CentralNotice' ];
 
 /**
  * The modules a load.php `modules` parameter names, unpacked as mw.loader packs them: groups
@@ -102,7 +102,8 @@ export const FLOOR_BARS = { first: 1.10, returning: 1.05 };
 
 /**
  * Whether the gadget met the bar for time to visible against the floor for any ResourceLoader
- * module (the "Empty module" variant), for each page and kind of view of the run.
+ * module (the "Empty module" variant: an empty gadget), for each page and kind of view of the
+ * run; with its ratio to the inline job (no module, no request) where the run has one.
  *
  * @param {Object[]} rows the bench's rows
  * @return {string} Markdown: one line per page and kind of view
@@ -119,7 +120,7 @@ export function floorVerdict( rows ) {
 			const where = `${ page }, ${ kind === 'first' ? 'first view' : 'returning reader' }`;
 			out.push( g.floorRatio === null || g.floorRatio === undefined ?
 				`- **${ where }**: time to visible over the empty module's not measured (bar ≤ ${ bar.toFixed( 2 ) }×): missed.` :
-				`- **${ where }**: time to visible ${ times( g.floorRatio ) } the empty module's (bar ≤ ${ bar.toFixed( 2 ) }×): ${ g.floorRatio <= bar ? 'met' : 'missed' }.` );
+				`- **${ where }**: time to visible ${ times( g.floorRatio ) } the empty module's (bar ≤ ${ bar.toFixed( 2 ) }×): ${ g.floorRatio <= bar ? 'met' : 'missed' }${ typeof g.inlineRatio === 'number' ? ` (${ times( g.inlineRatio ) } the inline job's)` : '' }.` );
 		}
 	}
 	return out.join( '\n' );

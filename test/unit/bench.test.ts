@@ -161,6 +161,8 @@ describe( 'the comparison table', () => {
 			'- **Minerva, 390×844, returning reader**: time to visible 1.10× the empty module\'s (bar ≤ 1.05×): missed.'
 		] );
 		expect( floorVerdict( [ { ...base[ 3 ], floorRatio: null } ] ) ).toBe( '- **Vector 2022, 1280×800, first view**: time to visible over the empty module\'s not measured (bar ≤ 1.10×): missed.' );
+		// Beside the floor, the inline job (no module, no request of its own) where the run has it.
+		expect( floorVerdict( [ { ...base[ 3 ], floorRatio: 1.08, inlineRatio: 1.21 } ] ) ).toBe( '- **Vector 2022, 1280×800, first view**: time to visible 1.08× the empty module\'s (bar ≤ 1.10×): met (1.21× the inline job\'s).' );
 	} );
 
 	it( 'states from the numbers where the gadget stands against CentralNotice', () => {
