@@ -13,7 +13,7 @@ import { checkData, knownLanguages, parseNoticesText, reportLines } from './lib/
 import { mergeDefinition } from './lib/definitionEdit.mjs';
 import { readDefinition } from './lib/definition.mjs';
 import { lineDiff } from './lib/diff.mjs';
-import { languagesPageText, readVariants } from './lib/languages.mjs';
+import { languagesPageText, readAutonyms, readVariants, statementLanguages } from './lib/languages.mjs';
 import { BUILD, ROOT } from './lib/paths.mjs';
 
 export class DeployError extends Error {}
@@ -304,8 +304,12 @@ export async function deploy( opts ) {
 			definitionEdit = { title: defTitle, text: merged, contentModel: 'wikitext', current: definitionPage };
 		}
 
-		// The languages page comes from the wiki itself (see scripts/lib/languages.mjs).
-		const fromWiki = { languages: languagesPageText( await readVariants( bot ) ) };
+		// The languages page comes from the wiki itself (see scripts/lib/languages.mjs): its variants,
+		// and the names of the statements' languages, of the notices on the wiki and of those here.
+		const wikiNotices = await readPage( bot, def.title( 'office-action-notice-notices.json' ) );
+		const ownNotices = fs.readFileSync( path.join( BUILD, 'Gadget-office-action-notice-notices.json' ), 'utf8' );
+		const autonyms = await readAutonyms( bot, statementLanguages( wikiNotices.content, ownNotices ) );
+		const fromWiki = { languages: languagesPageText( await readVariants( bot ), autonyms ) };
 		const plan = manifest.pages.map( ( p ) => ( {
 			title: p.title,
 			text: p.fromWiki ? fromWiki[ p.fromWiki ] : fs.readFileSync( path.join( BUILD, p.file ), 'utf8' ),

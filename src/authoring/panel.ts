@@ -59,7 +59,8 @@ function readerDeps( bundles: Record<string, MessageBundle>, info: LanguageInfo 
 			getUrl: ( page ) => mw.util.getUrl( page ),
 			userLanguage: language,
 			chain,
-			locale: info[ language ] ? info[ language ].bcp47 : language
+			locale: info[ language ] ? info[ language ].bcp47 : language,
+			languageNames: {}
 		};
 	};
 }

@@ -1,5 +1,20 @@
 // What MediaWiki says about the reader's languages, for the pure decision in reading.ts.
-import { readerLanguages, ReaderLanguages, readVariantTable } from './reading';
+import { readerLanguages, ReaderLanguages, readLanguageNames, readVariantTable } from './reading';
+
+/** The languages page deploy wrote (see scripts/lib/languages.mjs); unreadable, nothing. */
+function languagesPage( warn: ( message: string ) => void ): unknown {
+	try {
+		return OAN_PACKAGE_REQUIRE( './office-action-notice-languages.json' );
+	} catch ( e ) {
+		warn( `languages page unreadable (${ ( e as Error ).message })` );
+		return null;
+	}
+}
+
+/** MediaWiki's autonyms from the languages page, for the statement's languages. */
+export function languageNames(): Record<string, string> {
+	return readLanguageNames( languagesPage( () => undefined ) );
+}
 
 /**
  * What the reader reads: the interface language's chain, led by their variant where it applies.
@@ -17,12 +32,7 @@ export function readingLanguages( userLanguage: string, warn: ( message: string 
 	} catch ( e ) {
 		warn( 'no language fallback chain; using the interface language, then English' );
 	}
-	let variants = {};
-	try {
-		variants = readVariantTable( OAN_PACKAGE_REQUIRE( './office-action-notice-languages.json' ) );
-	} catch ( e ) {
-		warn( `languages page unreadable (${ ( e as Error ).message })` );
-	}
+	const variants = readVariantTable( languagesPage( warn ) );
 	const variant = mw.config.get( 'wgUserVariant' );
 	return readerLanguages( chain, typeof variant === 'string' ? variant : null, variants, ( code ) => {
 		try {

@@ -89,3 +89,21 @@ export function readVariantTable( raw: unknown ): VariantTable {
 	}
 	return table;
 }
+
+/**
+ * The languages page's autonyms (MediaWiki's name of each language in its own script, by code):
+ * entries that are not a code and a non-empty string are left out.
+ *
+ * @param raw the parsed page
+ */
+export function readLanguageNames( raw: unknown ): Record<string, string> {
+	const names: Record<string, string> = {};
+	const given = raw && typeof raw === 'object' ? ( raw as { autonyms?: unknown } ).autonyms as Record<string, unknown> : null;
+	for ( const code of given && typeof given === 'object' ? Object.keys( given ) : [] ) {
+		const name = given && given[ code ];
+		if ( CODE.test( code ) && typeof name === 'string' && name ) {
+			names[ code ] = name;
+		}
+	}
+	return names;
+}

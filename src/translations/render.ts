@@ -15,14 +15,14 @@ export function renderStatementLinks( statement: Statement, deps: RenderDeps ): 
 	const read = link( deps, links.chosen.page, deps.msg( 'oan-statement-read' ), 'oan-statement-link' );
 	read.hreflang = links.chosen.language;
 	main.appendChild( read );
-	const name = autonym( links.chosen.language );
+	const name = autonym( links.chosen.language, deps.languageNames );
 	const meta = links.chosen.isOriginal ?
 		deps.msg( 'oan-statement-meta-original', name ) :
 		deps.msg( 'oan-statement-meta-translation', name, deps.msg( 'oan-statement-complete', String( links.chosen.complete ) ) );
 	main.appendChild( el( 'span', 'oan-statement-meta oan-shrink', ` ${ meta }` ) );
 	if ( links.original ) {
 		main.appendChild( el( 'span', undefined, ` ${ deps.msg( 'oan-statement-separator' ) } ` ) );
-		const orig = link( deps, links.original.page, deps.msg( 'oan-statement-original', autonym( links.original.language ) ), 'oan-statement-original oan-shrink' );
+		const orig = link( deps, links.original.page, deps.msg( 'oan-statement-original', autonym( links.original.language, deps.languageNames ) ), 'oan-statement-original oan-shrink' );
 		orig.hreflang = links.original.language;
 		main.appendChild( orig );
 	}
@@ -32,7 +32,7 @@ export function renderStatementLinks( statement: Statement, deps: RenderDeps ): 
 		const list = el( 'ul', 'oan-statement-language-list' );
 		for ( const choice of links.all ) {
 			const item = el( 'li' );
-			const a = link( deps, choice.page, autonym( choice.language ) );
+			const a = link( deps, choice.page, autonym( choice.language, deps.languageNames ) );
 			a.lang = choice.language;
 			a.hreflang = choice.language;
 			if ( choice === links.chosen ) {

@@ -13,6 +13,8 @@ export interface RenderDeps {
 	chain: string[];
 	/** BCP 47 tag for dates in the reader's first language ("zh-Hant-HK"). */
 	locale: string;
+	/** MediaWiki's names of languages in their own script, by code, as far as the languages page has them. */
+	languageNames: Record<string, string>;
 }
 
 /** Creates an element with classes and text; text always goes in as text, never as HTML. */

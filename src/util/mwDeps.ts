@@ -1,13 +1,20 @@
 import { ReaderLanguages } from '../i18n/reading';
 import { RenderDeps } from './dom';
 
-/** Render dependencies backed by MediaWiki: messages, URLs and the reader's languages. */
-export function mwRenderDeps( userLanguage: string, reader: ReaderLanguages ): RenderDeps {
+/**
+ * Render dependencies backed by MediaWiki: messages, URLs and the reader's languages.
+ *
+ * @param userLanguage wgUserLanguage
+ * @param reader the reader's languages
+ * @param languageNames MediaWiki's autonyms from the languages page (none: the browser's)
+ */
+export function mwRenderDeps( userLanguage: string, reader: ReaderLanguages, languageNames: Record<string, string> = {} ): RenderDeps {
 	return {
 		msg: ( key, ...params ) => mw.message( key, ...params ).text(),
 		getUrl: ( page ) => mw.util.getUrl( page ),
 		userLanguage,
 		chain: reader.chain,
-		locale: reader.locale
+		locale: reader.locale,
+		languageNames
 	};
 }

@@ -41,7 +41,8 @@ export function deps( chain: string[] = [ 'en' ] ): RenderDeps {
 		getUrl: ( page ) => `/index.php?title=${ encodeURIComponent( page.replace( / /g, '_' ) ) }`,
 		userLanguage: chain[ 0 ],
 		chain,
-		locale: chain[ 0 ]
+		locale: chain[ 0 ],
+		languageNames: {}
 	};
 }
 

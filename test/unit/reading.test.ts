@@ -1,10 +1,11 @@
 // The reader's languages: MediaWiki's variant first where it applies, then the fallback chains.
 // The variant table is what the deploy command wrote on the local zh wiki (meta=languageinfo).
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pickLocalized } from '../../src/i18n/pick';
-import { readerLanguages, readVariantTable, VariantTable } from '../../src/i18n/reading';
+import { readerLanguages, readLanguageNames, readVariantTable, VariantTable } from '../../src/i18n/reading';
 import { pickStatementLanguage } from '../../src/translations/pick';
-import { formatDate } from '../../src/util/dates';
+import { autonym, formatDate } from '../../src/util/dates';
+import { languagesPageText, statementLanguages } from '../../scripts/lib/languages.mjs';
 import { defaultNotices } from './helpers';
 
 const ZH: VariantTable = {
@@ -105,5 +106,52 @@ describe( 'readVariantTable', () => {
 
 	it.each( [ [ null ], [ [] ], [ 'text' ], [ { variants: [] } ], [ { variants: 'zh' } ], [ {} ] ] )( 'gives an empty table for %j', ( raw ) => {
 		expect( readVariantTable( raw ) ).toEqual( {} );
+	} );
+} );
+
+describe( 'dates and names without Intl', () => {
+	afterEach( () => {
+		vi.restoreAllMocks();
+	} );
+	const intl = ( locale: string, time: number ): string => new Intl.DateTimeFormat( locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } ).format( time );
+	// Every month, first and last days, a leap day, an hour past midnight in UTC+8 (still the day before in UTC).
+	const DATES = [ '2021-09-13', '2021-09-16T00:30:00+08:00', '2024-02-29', '2000-01-01', '2099-12-31T23:59:59Z' ]
+		.concat( Array.from( { length: 12 }, ( _, m ) => `2023-${ String( m + 1 ).padStart( 2, '0' ) }-0${ 1 + ( m % 9 ) }` ) );
+	const FAST = [ 'en', 'en-US', 'zh', 'zh-Hans', 'zh-Hant', 'zh-Hans-CN', 'zh-Hant-TW', 'zh-Hant-HK', 'zh-Hant-MO', 'zh-Hans-SG', 'zh-Hans-MY' ];
+
+	it.each( FAST )( 'writes %s dates as Intl does, without calling it', ( locale ) => {
+		const expected = DATES.map( ( d ) => intl( locale, Date.parse( d ) ) );
+		const spy = vi.spyOn( Intl, 'DateTimeFormat' );
+		expect( DATES.map( ( d ) => formatDate( d, locale ) ) ).toEqual( expected );
+		expect( spy ).not.toHaveBeenCalled();
+	} );
+
+	it.each( [ 'en-GB', 'bn', 'de', 'he' ] )( 'leaves %s dates to Intl', ( locale ) => {
+		const spy = vi.spyOn( Intl, 'DateTimeFormat' );
+		expect( formatDate( '2021-09-13', locale ) ).toBe( intl( locale, Date.UTC( 2021, 8, 13 ) ) );
+		expect( spy ).toHaveBeenCalled();
+	} );
+
+	it( 'names a language from the languages page, else from the browser, else by its code', () => {
+		const names = readLanguageNames( JSON.parse( languagesPageText( {}, { zh: '中文', bn: 'বাংলা' } ) ) );
+		const spy = vi.spyOn( Intl, 'DisplayNames' );
+		expect( autonym( 'zh', names ) ).toBe( '中文' );
+		expect( spy ).not.toHaveBeenCalled();
+		spy.mockRestore();
+		expect( autonym( 'de', names ) ).toBe( 'Deutsch' );
+		expect( autonym( 'qqq-not-a-language', names ) ).toBe( 'qqq-not-a-language' );
+	} );
+
+	it( 'reads only codes with a name from the languages page', () => {
+		expect( readLanguageNames( { autonyms: { zh: '中文', 'bad code': 'x', bn: '', fr: 3, __proto__: 'p' } } ) ).toEqual( { zh: '中文' } );
+		for ( const raw of [ null, 'text', { autonyms: [ 'zh' ] }, { variants: {} } ] ) {
+			expect( readLanguageNames( raw ) ).toEqual( {} );
+		}
+	} );
+
+	it( 'asks the wiki for the statements\' languages of every notices page it is given', () => {
+		const one = JSON.stringify( { notices: [ { statement: { page: 'P', translations: [ { language: 'zh' }, { language: 'bn' } ] } } ] } );
+		const two = JSON.stringify( { notices: [ { statement: { page: 'Q', language: 'fr', translations: [ { language: 'zh' }, { language: 'x y' } ] } }, { statement: null } ] } );
+		expect( statementLanguages( one, two, 'not json', '' ) ).toEqual( [ 'bn', 'en', 'fr', 'zh' ] );
 	} );
 } );
