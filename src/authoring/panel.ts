@@ -141,7 +141,8 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 			}, msg );
 			panel.insertBefore( updateBox( textbox, site, options, draw ), body );
 		} else if ( options.updateUrl ) {
-			const link = el( 'a', 'oan-author-update', msg( 'oan-author-update' ) );
+			// A link that looks like Codex's button: it opens the edit form, which runs the update.
+			const link = el( 'a', 'oan-author-update cdx-button cdx-button--fake-button cdx-button--fake-button--enabled', msg( 'oan-author-update' ) );
 			link.href = options.updateUrl;
 			panel.insertBefore( el( 'p' ), body ).appendChild( link );
 		}
@@ -154,7 +155,7 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 /** The button that writes Translate's numbers into the form's text; pressed at once where the page view's link asked for it. */
 function updateBox( textbox: HTMLTextAreaElement, site: SiteFacts, options: PanelOptions, redraw: () => Promise<void> ): HTMLElement {
 	const box = el( 'div', 'oan-author-update-box' );
-	const button = box.appendChild( el( 'button', 'oan-author-update', msg( 'oan-author-update' ) ) );
+	const button = box.appendChild( el( 'button', 'oan-author-update cdx-button', msg( 'oan-author-update' ) ) );
 	button.type = 'button';
 	const result = box.appendChild( el( 'p', 'oan-author-update-result' ) );
 	result.setAttribute( 'role', 'status' );

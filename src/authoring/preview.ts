@@ -135,7 +135,7 @@ export function renderNoticePreview( notice: Notice, index: number, ctx: Preview
 		}
 		facts.appendChild( el( 'li', 'oan-author-revision', ctx.msg( 'oan-author-revision', String( notice.revision ) ) ) );
 
-		const picker = el( 'select', 'oan-author-language' );
+		const picker = el( 'select', 'oan-author-language cdx-select' );
 		picker.id = `${ headingId }-language`;
 		for ( const code of ctx.languages ) {
 			const option = picker.appendChild( el( 'option', undefined, `${ autonym( code ) } (${ code })` ) );

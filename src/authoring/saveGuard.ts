@@ -28,14 +28,20 @@ export function guardSave( form: HTMLFormElement, problemCount: () => number, ms
 		}
 		e.preventDefault();
 		if ( !confirm ) {
-			const box = el( 'div', 'oan-author-confirm' );
+			// Codex's error message with its checkbox, in their CSS-only markup (codex-styles).
+			const box = el( 'div', 'oan-author-confirm cdx-message cdx-message--error' );
 			box.setAttribute( 'role', 'alert' );
-			box.appendChild( el( 'p', undefined, msg( 'oan-author-confirm-needed', String( count ) ) ) );
-			const label = box.appendChild( el( 'label' ) );
-			confirm = label.appendChild( el( 'input' ) );
+			box.appendChild( el( 'span', 'cdx-message__icon' ) );
+			const content = box.appendChild( el( 'div', 'cdx-message__content' ) );
+			content.appendChild( el( 'p', undefined, msg( 'oan-author-confirm-needed', String( count ) ) ) );
+			const wrapper = content.appendChild( el( 'div', 'cdx-checkbox' ) ).appendChild( el( 'div', 'cdx-checkbox__wrapper' ) );
+			confirm = wrapper.appendChild( el( 'input', 'cdx-checkbox__input' ) );
 			confirm.type = 'checkbox';
 			confirm.id = 'oan-author-confirm';
-			label.appendChild( document.createTextNode( ` ${ msg( 'oan-author-confirm', String( count ) ) }` ) );
+			wrapper.appendChild( el( 'span', 'cdx-checkbox__icon' ) );
+			const label = wrapper.appendChild( el( 'div', 'cdx-checkbox__label cdx-label' ) ).appendChild( el( 'label', 'cdx-label__label' ) );
+			label.htmlFor = confirm.id;
+			label.appendChild( el( 'span', 'cdx-label__label__text', msg( 'oan-author-confirm', String( count ) ) ) );
 			const buttons = form.querySelector( '.editButtons' ) || ( form.querySelector( '#wpSave' ) || form ).parentElement || form;
 			( buttons.parentElement || form ).insertBefore( box, buttons );
 		}

@@ -180,6 +180,20 @@ describe( 'the authoring view of the notices page', () => {
 		await page.click( '#wpSave' );
 		await page.waitForSelector( '.oan-author-confirm' );
 		expect( await page.textContent( '.oan-author-confirm' ) ).toContain( 'Not saved: the data has one problem' );
+		// Codex's error message, checkbox and button, styled by MediaWiki's codex-styles.
+		const look = await page.evaluate( () => {
+			const box = document.querySelector<HTMLElement>( '.oan-author-confirm' )!;
+			return {
+				codex: ( window as any ).mw.loader.getState( 'codex-styles' ),
+				background: getComputedStyle( box ).backgroundColor,
+				icon: box.querySelector<HTMLElement>( '.cdx-checkbox__icon' )!.getBoundingClientRect().width,
+				button: getComputedStyle( document.querySelector<HTMLElement>( 'button.oan-author-update' )! ).borderTopLeftRadius
+			};
+		} );
+		expect( look.codex ).toBe( 'ready' );
+		expect( look.background ).not.toBe( 'rgba(0, 0, 0, 0)' );
+		expect( look.icon ).toBeGreaterThan( 0 );
+		expect( look.button ).toBe( '2px' );
 		// Still the edit form, with the admin's text; the wiki still has the old data.
 		expect( await page.inputValue( '#wpTextbox1' ) ).toBe( text );
 		expect( await readPageText( DATA_PAGE ) ).toBe( saved );
@@ -188,7 +202,9 @@ describe( 'the authoring view of the notices page', () => {
 		await page.waitForTimeout( 500 );
 		expect( await readPageText( DATA_PAGE ) ).toBe( saved );
 
-		await page.check( '#oan-author-confirm' );
+		// Its label ticks it, as a checkbox's label does.
+		await page.click( 'label[for="oan-author-confirm"]' );
+		expect( await page.isChecked( '#oan-author-confirm' ) ).toBe( true );
 		await Promise.all( [ page.waitForNavigation(), page.click( '#wpSave' ) ] );
 		expect( JSON.parse( ( await readPageText( DATA_PAGE ) )! ).notices[ 0 ].revision ).toBe( 'three' );
 
