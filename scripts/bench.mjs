@@ -52,7 +52,7 @@ function sitenoticeText( notice ) {
  * batch, and it runs once jquery and mediawiki.base have), so no gadget can show anything sooner
  * on this page. Defined on the bench's wiki only (FLOOR_DEFINITION).
  */
-const FLOOR_GADGET = 'office-action-notice-bench-floor';
+const FLOOR_GADGET = 'bench-empty-module';
 const FLOOR_DEFINITION = `* ${ FLOOR_GADGET }[ResourceLoader|hidden]|${ FLOOR_GADGET }.js`;
 const FLOOR_SCRIPT = 'var line = document.createElement( \'div\' );\nline.className = \'oan-notice\';\nline.textContent = \'Office action\';\n' +
 	'document.getElementById( \'siteNotice\' ).appendChild( line );\n';
@@ -232,7 +232,7 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 		return {
 			startupDone: arrived( ( m ) => m === 'startup' ),
 			baseDone: arrived( ( m ) => /^jquery[,|]|[|,]jquery[,|]/.test( m ) ),
-			moduleDone: arrived( ( m ) => m === 'ext.gadget.office-action-notice' || m === 'ext.gadget.office-action-notice-bench-floor' ),
+			moduleDone: arrived( ( m ) => m === 'ext.gadget.office-action-notice' || m === 'ext.gadget.bench-empty-module' ),
 			bannerDone: ( performance.getEntriesByType( 'resource' ).find( ( e ) => e.name.includes( 'title=Special:BannerLoader' ) ) || {} ).responseEnd || null,
 			cls: window.oanBench.shifts.reduce( ( a, b ) => a + b, 0 ),
 			visible: window.oanBench.visible,
@@ -316,7 +316,8 @@ async function servedSitenotice( server ) {
 async function defineFloorGadget( client ) {
 	const definition = await readPage( client, 'MediaWiki:Gadgets-definition' );
 	if ( !definition.content.includes( FLOOR_DEFINITION ) ) {
-		const text = `${ definition.content.trimEnd() }\n\n== bench ==\n${ FLOOR_DEFINITION }\n`;
+		// The bench's own section, last, written afresh.
+		const text = `${ definition.content.replace( /\n*== bench ==\n(\*[^\n]*\n?)*/g, '' ).trimEnd() }\n\n== bench ==\n${ FLOOR_DEFINITION }\n`;
 		await client.request( { action: 'edit', title: 'MediaWiki:Gadgets-definition', text, summary: 'benchmark: the empty module', token: client.csrfToken } );
 	}
 	await client.request( { action: 'edit', title: `MediaWiki:Gadget-${ FLOOR_GADGET }.js`, text: FLOOR_SCRIPT, summary: 'benchmark: the empty module', token: client.csrfToken } );
