@@ -49,7 +49,9 @@ function parse( text: string ): { data: unknown; error: string | null } {
 }
 
 /** What a reader of a preview language gets: its messages, MediaWiki's fallbacks, its dates. */
-function readerDeps( bundles: Record<string, MessageBundle>, info: LanguageInfo ): ( language: string ) => RenderDeps {
+function readerDeps(
+	bundles: Record<string, MessageBundle>, info: LanguageInfo, languageNames: Record<string, string>
+): ( language: string ) => RenderDeps {
 	return ( language ) => {
 		const chain = previewChain( language, info[ language ] ? info[ language ].fallbacks : [] );
 		const messages = new mw.Map<Record<string, string>>();
@@ -60,7 +62,7 @@ function readerDeps( bundles: Record<string, MessageBundle>, info: LanguageInfo 
 			userLanguage: language,
 			chain,
 			locale: info[ language ] ? info[ language ].bcp47 : language,
-			languageNames: {}
+			languageNames
 		};
 	};
 }
@@ -112,7 +114,7 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 				}
 				const next = el( 'div', 'oan-author-body' );
 				next.appendChild( renderReport( problems, parsed.error, msg ) );
-				const deps = readerDeps( options.bundles, info );
+				const deps = readerDeps( options.bundles, info, site.languageNames );
 				notices.forEach( ( notice, i ) => next.appendChild( renderNoticePreview( notice, i, {
 					msg,
 					getUrl: ( page ) => mw.util.getUrl( page ),

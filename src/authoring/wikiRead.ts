@@ -28,6 +28,11 @@ function revisionTexts( answer: Answer ): Record<number, string> {
 	return out;
 }
 
+import { readLanguageNames } from '../i18n/reading';
+
+/** The main gadget's languages page: its language names are what readers see (deploy writes them). */
+const LANGUAGES_PAGE = 'MediaWiki:Gadget-office-action-notice-languages.json';
+
 /** What the wiki says about languages and interwiki links. */
 export interface SiteFacts {
 	/** Every language code MediaWiki knows here (siteinfo languages). */
@@ -36,10 +41,27 @@ export interface SiteFacts {
 	variants: string[];
 	/** The API of each interwiki prefix that names one. */
 	interwikiApis: Record<string, string>;
+	/** The autonyms of the languages page, as readers' notices name the statement's languages. */
+	languageNames: Record<string, string>;
 }
 
 export function readSiteFacts( get: Get ): Promise<SiteFacts> {
-	return get( { action: 'query', meta: 'siteinfo', siprop: 'general|languages|interwikimap', formatversion: 2 } ).then( siteFacts );
+	return get( {
+		action: 'query', meta: 'siteinfo', siprop: 'general|languages|interwikimap',
+		prop: 'revisions', titles: LANGUAGES_PAGE, rvprop: 'content', rvslots: 'main', formatversion: 2
+	} ).then( siteFacts );
+}
+
+/** The languages page's names; none where the page is missing or not JSON. */
+function languagesPageNames( query: Answer ): Record<string, string> {
+	const page = Array.isArray( query.pages ) ? query.pages[ 0 ] : null;
+	const revision = page && Array.isArray( page.revisions ) ? page.revisions[ 0 ] : null;
+	const content = revision && revision.slots && revision.slots.main && revision.slots.main.content;
+	try {
+		return readLanguageNames( typeof content === 'string' ? JSON.parse( content ) : null );
+	} catch ( e ) {
+		return {};
+	}
 }
 
 function siteFacts( answer: Answer ): SiteFacts {
@@ -54,7 +76,12 @@ function siteFacts( answer: Answer ): SiteFacts {
 	const codes = ( list: unknown ): string[] => ( Array.isArray( list ) ? list : [] )
 		.map( ( l ) => l && l.code ).filter( ( c ): c is string => typeof c === 'string' );
 	const variants = codes( general.variants );
-	return { languages: codes( query.languages ), variants: variants.length > 1 ? variants : [], interwikiApis };
+	return {
+		languages: codes( query.languages ),
+		variants: variants.length > 1 ? variants : [],
+		interwikiApis,
+		languageNames: languagesPageNames( query )
+	};
 }
 
 /** MediaWiki's fallbacks and BCP 47 tag of each language (meta=languageinfo). */

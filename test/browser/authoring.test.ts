@@ -117,6 +117,30 @@ describe( 'the authoring view of the notices page', () => {
 		await context.close();
 	} );
 
+	it( 'names the statement\'s languages in the preview as readers\' notices do: from the languages page deploy wrote', async () => {
+		const LANGUAGES = 'MediaWiki:Gadget-office-action-notice-languages.json';
+		const written = ( await readPageText( LANGUAGES ) )!;
+		const renamed = JSON.parse( written );
+		// A name no browser's Intl gives, so the test sees where each name comes from.
+		renamed.autonyms.zh = 'Zhongwen (page)';
+		await savePageText( LANGUAGES, JSON.stringify( renamed, null, '\t' ) );
+		try {
+			const { context, page, errors } = await open( browser, { storageState: admin } );
+			await openPanel( page );
+			await page.selectOption( 'select.oan-author-language', 'zh-hans' );
+			const [ collapsed ] = ( await panel( page ) ).notices[ 0 ].banners;
+			await page.goto( url( 'Main_Page', { uselang: 'zh-hans' } ) );
+			await page.waitForSelector( '.oan-notices .oan-notice' );
+			const reader = await page.textContent( '.oan-notices .oan-statement-meta' );
+			expect( collapsed.meta ).toContain( 'Zhongwen (page)' );
+			expect( collapsed.meta ).toBe( reader );
+			expect( errors ).toEqual( [] );
+			await context.close();
+		} finally {
+			await savePageText( LANGUAGES, written );
+		}
+	} );
+
 	it( 'previews on the Chinese-language wiki each variant, with its texts and dates through MediaWiki\'s fallbacks', async () => {
 		const zhAdmin = await loginState( browser, zhWiki.admin.user, zhWiki.admin.password, zhWiki );
 		const { context, page, errors } = await open( browser, { storageState: zhAdmin } );
