@@ -1,6 +1,7 @@
 // What the authoring view reads from the wiki, all through one GET function (mw.Api's get in
 // the gadget, a stub in tests): the texts to check, what the wiki knows about languages, and
 // where interwiki prefixes lead. Only interface admins on the notices page ever run this.
+import { readLanguageNames } from '../i18n/reading';
 
 /** An Action API answer: JSON, read defensively. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,8 +29,6 @@ function revisionTexts( answer: Answer ): Record<number, string> {
 	return out;
 }
 
-import { readLanguageNames } from '../i18n/reading';
-
 /** The main gadget's languages page: its language names are what readers see (deploy writes them). */
 const LANGUAGES_PAGE = 'MediaWiki:Gadget-office-action-notice-languages.json';
 
@@ -48,17 +47,16 @@ export interface SiteFacts {
 export function readSiteFacts( get: Get ): Promise<SiteFacts> {
 	return get( {
 		action: 'query', meta: 'siteinfo', siprop: 'general|languages|interwikimap',
-		prop: 'revisions', titles: LANGUAGES_PAGE, rvprop: 'content', rvslots: 'main', formatversion: 2
+		prop: 'revisions', titles: LANGUAGES_PAGE, rvprop: 'ids|content', rvslots: 'main', formatversion: 2
 	} ).then( siteFacts );
 }
 
 /** The languages page's names; none where the page is missing or not JSON. */
-function languagesPageNames( query: Answer ): Record<string, string> {
-	const page = Array.isArray( query.pages ) ? query.pages[ 0 ] : null;
-	const revision = page && Array.isArray( page.revisions ) ? page.revisions[ 0 ] : null;
-	const content = revision && revision.slots && revision.slots.main && revision.slots.main.content;
+function languagesPageNames( answer: Answer ): Record<string, string> {
+	const texts = revisionTexts( answer );
+	const [ revid ] = Object.keys( texts );
 	try {
-		return readLanguageNames( typeof content === 'string' ? JSON.parse( content ) : null );
+		return readLanguageNames( revid === undefined ? null : JSON.parse( texts[ Number( revid ) ] ) );
 	} catch ( e ) {
 		return {};
 	}
@@ -80,7 +78,7 @@ function siteFacts( answer: Answer ): SiteFacts {
 		languages: codes( query.languages ),
 		variants: variants.length > 1 ? variants : [],
 		interwikiApis,
-		languageNames: languagesPageNames( query )
+		languageNames: languagesPageNames( answer )
 	};
 }
 

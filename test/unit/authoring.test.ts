@@ -65,7 +65,7 @@ describe( 'what the authoring view reads', () => {
 			general: { variants: [ { code: 'zh' }, { code: 'zh-hk' }, { code: 3 } ] },
 			languages: [ { code: 'en' }, { code: 'zh-hk' }, {} ],
 			interwikimap: [ { prefix: 'M', api: 'https://meta.example/w/api.php' }, { prefix: 'w', url: 'x' }, { prefix: 'c', api: '' } ],
-			pages: [ { revisions: [ { slots: { main: { content: '{"variants":{},"autonyms":{"zh":"中文","bad code":"x"}}' } } } ] } ]
+			pages: [ { revisions: [ { revid: 9, slots: { main: { content: '{"variants":{},"autonyms":{"zh":"中文","bad code":"x"}}' } } } ] } ]
 		} } );
 		expect( await readSiteFacts( get ) ).toEqual( {
 			languages: [ 'en', 'zh-hk' ], variants: [ 'zh', 'zh-hk' ], interwikiApis: { m: 'https://meta.example/w/api.php' }, languageNames: { zh: '中文' }
@@ -73,7 +73,7 @@ describe( 'what the authoring view reads', () => {
 		expect( get ).toHaveBeenLastCalledWith( expect.objectContaining( { titles: 'MediaWiki:Gadget-office-action-notice-languages.json', rvslots: 'main' } ) );
 		get.mockResolvedValueOnce( { query: { general: { variants: [ { code: 'en' } ] }, pages: [ { missing: true } ] } } );
 		expect( await readSiteFacts( get ) ).toEqual( expect.objectContaining( { variants: [], languageNames: {} } ) );
-		get.mockResolvedValueOnce( { query: { pages: [ { revisions: [ { slots: { main: { content: 'not json' } } } ] } ] } } );
+		get.mockResolvedValueOnce( { query: { pages: [ { revisions: [ { revid: 10, slots: { main: { content: 'not json' } } } ] } ] } } );
 		expect( ( await readSiteFacts( get ) ).languageNames ).toEqual( {} );
 
 		get.mockResolvedValueOnce( { query: { languageinfo: { bn: { fallbacks: [], bcp47: 'bn' }, 'zh-hk': { fallbacks: [ 'zh-hant', 5 ], bcp47: 'zh-Hant-HK' }, xx: { bcp47: 'xx' } } } } );
