@@ -306,7 +306,8 @@ export async function deploy( opts ) {
 
 		// The languages page comes from the wiki itself (see scripts/lib/languages.mjs): its variants,
 		// and the names of the statements' languages, of the notices on the wiki and of those here.
-		const wikiNotices = await readPage( bot, def.title( 'office-action-notice-notices.json' ) );
+		const noticesTitle = def.title( 'office-action-notice-notices.json' );
+		const wikiNotices = await readPage( bot, noticesTitle );
 		const ownNotices = fs.readFileSync( path.join( BUILD, 'Gadget-office-action-notice-notices.json' ), 'utf8' );
 		const autonyms = await readAutonyms( bot, statementLanguages( wikiNotices.content, ownNotices ) );
 		const fromWiki = { languages: languagesPageText( await readVariants( bot ), autonyms ) };
@@ -328,7 +329,8 @@ export async function deploy( opts ) {
 		const mainScript = def.title( def.main.pages[ 0 ] );
 		let wikiScript = { exists: false, content: '' };
 		for ( const page of plan ) {
-			const current = await readPage( bot, page.title );
+			// The notices page was read above, for its languages' names.
+			const current = page.title === noticesTitle ? wikiNotices : await readPage( bot, page.title );
 			if ( page.title === mainScript ) {
 				wikiScript = current;
 			}
@@ -345,7 +347,7 @@ export async function deploy( opts ) {
 		}
 		// The notices data it would create or replace is checked first (with the wiki's languages,
 		// and against the wiki's page: a revision going down is a problem): invalid, nothing is saved.
-		const noticesEdit = edits.find( ( e ) => e.title === def.title( 'office-action-notice-notices.json' ) );
+		const noticesEdit = edits.find( ( e ) => e.title === noticesTitle );
 		if ( noticesEdit ) {
 			const problems = await checkData( parseNoticesText( noticesEdit.text ).data, {
 				languages: await knownLanguages( ( params ) => bot.request( params ) ),
