@@ -22,6 +22,19 @@ const MODULE_OF: Record<string, string | null> = {
 	Title: 'mediawiki.Title', ForeignApi: 'mediawiki.ForeignApi', Map: null, user: 'mediawiki.user', notify: 'mediawiki.notification', cookie: 'mediawiki.cookie'
 };
 
+// Modules code uses without an mw.* name of their own: how to tell it does. mw.message() handles
+// {{PLURAL:…}} and the like only with mediawiki.jqueryMsg loaded: code that names such a message uses it.
+// In any language: a translation may add {{PLURAL:…}} where English has none.
+const WITH_MAGIC_WORDS = fs.readdirSync( path.join( ROOT, 'i18n' ) ).filter( ( f ) => f.endsWith( '.json' ) && f !== 'qqq.json' ).flatMap( ( f ) => {
+	const messages: Record<string, string> = JSON.parse( fs.readFileSync( path.join( ROOT, 'i18n', f ), 'utf8' ) );
+	return Object.keys( messages ).filter( ( k ) => k !== '@metadata' && messages[ k ].includes( '{{' ) );
+} );
+const USED_WITHOUT_MW: Record<string, ( code: string ) => boolean> = {
+	'jquery.textSelection': ( code ) => /\.textSelection\(/.test( code ),
+	'mediawiki.jqueryMsg': ( code ) => /\.parseDom\(|\.parse\(\)/.test( code ) || WITH_MAGIC_WORDS.some( ( k ) => code.includes( `'${ k }'` ) ),
+	'codex-styles': ( code ) => /['" ]cdx-/.test( code )
+};
+
 describe( 'gadget-definition.txt', () => {
 	const def = readDefinition();
 
@@ -45,7 +58,7 @@ describe( 'gadget-definition.txt', () => {
 		expect( def.main.pages ).toEqual( [ 'office-action-notice.js', 'office-action-notice-notices.json', 'office-action-notice-languages.json' ] );
 	} );
 
-	it( 'declares, for each script, every ResourceLoader module its code uses', async () => {
+	it( 'declares, for each script, every ResourceLoader module its code uses, and none it does not', async () => {
 		const entries: Record<string, string> = {
 			'office-action-notice': 'src/index.ts', 'office-action-notice-accounts': 'src/accounts/entry.ts', 'office-action-notice-authoring': 'src/authoring/entry.ts'
 		};
@@ -61,20 +74,34 @@ describe( 'gadget-definition.txt', () => {
 				} }, validatorPlugin() ]
 			} );
 			const missing: string[] = [];
+			const used = new Set<string>();
 			for ( const file of Object.keys( result.metafile!.inputs ).filter( ( f ) => f.startsWith( 'src/' ) ) ) {
 				const code = fs.readFileSync( path.join( ROOT, file ), 'utf8' );
+				for ( const [ mod, usedBy ] of Object.entries( USED_WITHOUT_MW ) ) {
+					if ( usedBy( code ) ) {
+						used.add( mod );
+						if ( !deps.has( mod ) ) {
+							missing.push( `${ mod } (in ${ file })` );
+						}
+					}
+				}
 				// A module the code loads itself, when it needs it, need not be declared.
 				const lazy = new Set( [ ...code.matchAll( /mw\.loader\.using\( '([^']+)' \)/g ) ].map( ( m ) => m[ 1 ] ) );
 				for ( const m of code.matchAll( /\bmw\.([A-Za-z]+)\b(?:\.([A-Za-z]+))?/g ) ) {
 					expect( Object.keys( MODULE_OF ), `${ file } uses mw.${ m[ 1 ] }` ).toContain( m[ 1 ] );
 					// mediawiki.base makes mw.user.options and .tokens; user.options fills them in.
 					const mod = m[ 1 ] === 'user' && ( m[ 2 ] === 'options' || m[ 2 ] === 'tokens' ) ? 'user.options' : MODULE_OF[ m[ 1 ] ];
+					if ( mod ) {
+						used.add( mod );
+					}
 					if ( mod && !deps.has( mod ) && !lazy.has( mod ) ) {
 						missing.push( `${ mod } (mw.${ m[ 1 ] } in ${ file })` );
 					}
 				}
 			}
 			expect( missing, `${ name } needs these in dependencies=` ).toEqual( [] );
+			// Each declared module is one more for the page to load and wait for before the script runs.
+			expect( [ ...deps ].filter( ( d ) => !used.has( d ) ), `${ name } declares these and does not use them` ).toEqual( [] );
 		}
 		// The lazily loaded gadget is one the definition declares.
 		const loader = fs.readFileSync( path.join( ROOT, 'src/accounts/load.ts' ), 'utf8' );
