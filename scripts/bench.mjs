@@ -47,14 +47,14 @@ function sitenoticeText( notice ) {
 
 /**
  * The floor for any ResourceLoader module: a gadget whose script puts one line into #siteNotice
- * and does nothing else, with no dependencies, in the page's modules instead of this gadget. It
- * loads as every gadget does (group "site", so a load.php request of its own beside the page's
+ * (after a User Timing mark of when it ran) and does nothing else, with no dependencies, in the
+ * page's modules instead of this gadget. It loads as every gadget does (group "site", so a load.php request of its own beside the page's
  * batch, and it runs once jquery and mediawiki.base have), so no gadget can show anything sooner
  * on this page. Defined on the bench's wiki only (FLOOR_DEFINITION).
  */
 const FLOOR_GADGET = 'bench-empty-module';
 const FLOOR_DEFINITION = `* ${ FLOOR_GADGET }[ResourceLoader|hidden]|${ FLOOR_GADGET }.js`;
-const FLOOR_SCRIPT = 'var line = document.createElement( \'div\' );\nline.className = \'oan-notice\';\nline.textContent = \'Office action\';\n' +
+const FLOOR_SCRIPT = 'performance.mark( \'officeActionNotice:start\' );\nvar line = document.createElement( \'div\' );\nline.className = \'oan-notice\';\nline.textContent = \'Office action\';\n' +
 	'document.getElementById( \'siteNotice\' ).appendChild( line );\n';
 
 /**
@@ -62,7 +62,7 @@ const FLOOR_SCRIPT = 'var line = document.createElement( \'div\' );\nline.classN
  * mediawiki.base, with no request of its own (a ResourceLoader module cannot do that: it is not
  * part of the page's HTML).
  */
-const INLINE_JOB = '<script>(RLQ=window.RLQ||[]).push([["mediawiki.base"],function(){' +
+const INLINE_JOB = '<script>(RLQ=window.RLQ||[]).push([["mediawiki.base"],function(){performance.mark("officeActionNotice:start");' +
 	'var d=document.createElement("div");d.className="oan-notice";d.textContent="Office action";' +
 	'document.getElementById("siteNotice").appendChild(d);}]);</script>';
 
@@ -505,7 +505,7 @@ async function main() {
 			{ label: 'served (gzip)', key: 'served', digits: 0 }, { label: 'bytes added', text: ( r ) => r.bytesAdded === null ? '—' : String( r.bytesAdded ) }
 		] ),
 		'',
-		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module (for "Empty module", the empty gadget\'s), the gadget starting to run, the notice visible. "Empty module" is the floor: a gadget of one line with no dependencies, loaded as every gadget is, in a load.php request of its own (the "site" group) beside the page\'s batch, and run once jquery and mediawiki.base are; no gadget can show anything sooner. "Inline job" waits only for mediawiki.base and needs no request, which no module can match. CentralNotice\'s modules travel in the page\'s batch; its banner comes in a request of its own (Special:BannerLoader) once they have run.',
+		'Where the gadget\'s time to visible goes (ms from navigation start): ResourceLoader\'s startup module, the batch with jquery and mediawiki.base that every module waits for, the gadget\'s own module (for "Empty module", the empty gadget\'s), the gadget starting to run (for "Empty module" and "Inline job", their one line\'s script), the notice visible. "Empty module" is the floor: a gadget of one line with no dependencies, loaded as every gadget is, in a load.php request of its own (the "site" group) beside the page\'s batch, and run once jquery and mediawiki.base are; no gadget can show anything sooner. "Inline job" waits only for mediawiki.base and needs no request, which no module can match. CentralNotice\'s modules travel in the page\'s batch; its banner comes in a request of its own (Special:BannerLoader) once they have run.',
 		'',
 		table( readerRows.filter( ( r ) => /^(Gadget|Empty module|Inline job|CentralNotice)(, returning reader)?$/.test( r.variant ) ), [
 			{ label: 'page', text: ( r ) => r.page },
