@@ -7,11 +7,12 @@
 // docs/performance.md.
 //   OAN_BENCH_RUNS (default 7), OAN_BENCH_WARMUP (default 1), OAN_BENCH_PORT (default 8783),
 //   OAN_BENCH_TWIN_PORT (the CentralNotice twin, default the port + 1),
-//   OAN_BENCH_EXTENSIONS (the CentralNotice and EventLogging archives, default ../shared/extensions)
+//   OAN_BENCH_EXTENSIONS (the CentralNotice and EventLogging archives, default ../shared/extensions),
+//   OAN_BENCH_ONLY=bars (only issue #13's time-to-visible bars, with many more rounds: see BARS_ONLY)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addedItems, comparisonSummary, comparisonTable, floorVerdict, requestsCell } from './lib/benchReport.mjs';
+import { addedItems, comparisonSummary, comparisonTable, FLOOR_BARS, floorVerdict, ratioInterval, requestsCell } from './lib/benchReport.mjs';
 import { launchChromium, loginState } from './lib/browser.mjs';
 import { ARCHIVES, checkArchives, checkBanner, EXTENSIONS_DIR, setUpCampaign, Skipped, unpackArchives } from './lib/centralnotice.mjs';
 import { rewriteDocuments, stripGadget } from './lib/control.mjs';
@@ -27,6 +28,12 @@ const PORT = Number( process.env.OAN_BENCH_PORT || 8783 );
 const TWIN_PORT = Number( process.env.OAN_BENCH_TWIN_PORT || PORT + 1 );
 const EXTENSIONS = path.resolve( ROOT, process.env.OAN_BENCH_EXTENSIONS || EXTENSIONS_DIR );
 const OUT = path.join( ROOT, 'bench/results' );
+// Only what the time-to-visible bars need: the gadget and the empty module, first and returning
+// views, Vector 2022 and Minerva; no CentralNotice, no Special:UserRights, and each view ends
+// once its notice is visible instead of 3 s later. About a quarter of a full round's time, so
+// the 40 or more rounds it takes to tell a 5 % bar from this machine's noise fit in half an
+// hour. Writes bench/results/bars.json and bars.md, and docs/performance.md's bars section.
+const BARS_ONLY = process.env.OAN_BENCH_ONLY === 'bars';
 const ARTICLE = 'Benchmark article';
 const GADGET = 'ext.gadget.office-action-notice';
 const NOTICE_ID = 'office-action-2021-09';
@@ -212,7 +219,13 @@ async function measure( browser, server, { variant, title, query, viewport, mobi
 		await rewriteDocuments( page, ( html ) => rewrite( html, variant ) );
 	}
 	await page.goto( `${ server }/index.php?${ params }`, { waitUntil: 'load' } );
-	await page.waitForTimeout( 3000 );
+	if ( BARS_ONLY ) {
+		await page.waitForFunction( () => window.oanBench.visible !== null, null, { timeout: 10000 } ).catch( () => {
+			process.stderr.write( `[bench] ${ variant }: no notice visible within 10 s\n` );
+		} );
+	} else {
+		await page.waitForTimeout( 3000 );
+	}
 	const r = await page.evaluate( () => {
 		const marks = ( name ) => {
 			const m = performance.getEntriesByName( `officeActionNotice:${ name }` )[ 0 ];
@@ -335,6 +348,9 @@ async function main() {
 	let twin = null;
 	let skipped = null;
 	try {
+		if ( BARS_ONLY ) {
+			throw new Skipped( 'the start', 'OAN_BENCH_ONLY=bars measures the gadget against the empty module only' );
+		}
 		twin = await centralNoticeTwin( await servedSitenotice( wiki.server ) );
 	} catch ( e ) {
 		if ( !( e instanceof Skipped ) ) {
@@ -351,7 +367,7 @@ async function main() {
 		{ page: 'Vector 2022, 1280×800', title: ARTICLE, query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, mobile: false },
 		{ page: 'Minerva, 390×844', title: ARTICLE, query: { useskin: 'minerva' }, viewport: { width: 390, height: 844 }, mobile: true }
 	];
-	const variants = [
+	const allVariants = [
 		{ name: 'None', variant: 'none' },
 		{ name: 'Sitenotice', variant: 'sitenotice' },
 		{ name: 'Gadget', variant: 'gadget' },
@@ -366,7 +382,8 @@ async function main() {
 		{ name: 'Inline job, returning reader', variant: 'inline', returning: true },
 		{ name: 'CentralNotice, returning reader', variant: 'centralnotice', returning: true, twin: true }
 	];
-	const rights = [
+	const variants = BARS_ONLY ? allVariants.filter( ( v ) => /^(Gadget|Empty module)(, returning reader)?$/.test( v.name ) ) : allVariants;
+	const rights = BARS_ONLY ? [] : [
 		{ name: 'UserRights, affected target', title: 'Special:UserRights/Example_desysopped_admin_1' },
 		{ name: 'UserRights, unaffected target', title: 'Special:UserRights/Unaffected_editor' }
 	];
@@ -442,9 +459,9 @@ async function main() {
 			shown: stats( list.map( ( s ) => s.start !== null && s.shown !== null ? s.shown - s.start : null ) ),
 			ready: stats( list.map( ( s ) => s.start !== null && s.ready !== null ? s.ready - s.start : null ) ),
 			apiRequests: stats( list.map( ( s ) => s.requests.filter( ( r ) => r.startsWith( '/api.php' ) ).length ) ),
-			extraRequests: stats( list.map( ( s ) => s.requests.length - control[ list.indexOf( s ) ].requests.length ) ),
+			extraRequests: control ? stats( list.map( ( s ) => s.requests.length - control[ list.indexOf( s ) ].requests.length ) ) : null,
 			served: stats( list.map( ( s ) => s.servedGzip ) ),
-			added: addedItems( list[ 0 ].requests, control[ 0 ].requests )
+			added: control ? addedItems( list[ 0 ].requests, control[ 0 ].requests ) : null
 		};
 	} );
 	for ( const row of rows ) {
@@ -454,6 +471,9 @@ async function main() {
 		const floor = rows.find( ( r ) => r.page === row.page && r.variant === `Empty module${ kind }` );
 		row.visibleRatio = sitenotice && sitenotice.visible && row.visible ? row.visible.median / sitenotice.visible.median : null;
 		row.floorRatio = floor && floor.visible && row.visible ? row.visible.median / floor.visible.median : null;
+		const visibleTimes = ( key ) => ( samples[ key ] || [] ).map( ( s ) => s.visible ).filter( ( x ) => typeof x === 'number' );
+		row.floorInterval = row.floorRatio === null ? null :
+			ratioInterval( visibleTimes( `${ row.page } | ${ row.variant }` ), visibleTimes( `${ row.page } | Empty module${ kind }` ) );
 		const inline = rows.find( ( r ) => r.page === row.page && r.variant === `Inline job${ kind }` );
 		row.inlineRatio = inline && inline.visible && row.visible ? row.visible.median / inline.visible.median : null;
 		row.clsAdded = none && row.cls ? row.cls.median - none.cls.median : null;
@@ -475,6 +495,11 @@ async function main() {
 	const centralNotice = skipped ? { skipped } : { twin: twin.wiki.server, archives: ARCHIVES.map( ( a ) => a.file ), leaks };
 	const result = { date, machine, runs: RUNS, bytes, centralNotice, rows };
 	fs.mkdirSync( OUT, { recursive: true } );
+	if ( BARS_ONLY ) {
+		writeBars( { date, machine, rows } );
+		wiki.stopServer();
+		return;
+	}
 	fs.writeFileSync( path.join( OUT, 'latest.json' ), JSON.stringify( result, null, '\t' ) + '\n' );
 
 	const readerRows = rows.filter( ( r ) => !r.page.startsWith( 'UserRights' ) );
@@ -524,16 +549,47 @@ async function main() {
 		] )
 	].join( '\n' );
 	fs.writeFileSync( path.join( OUT, 'latest.md' ), md + '\n' );
-	const doc = path.join( ROOT, 'docs/performance.md' );
-	const text = fs.readFileSync( doc, 'utf8' );
-	if ( text.includes( '<!-- bench:start -->' ) ) {
-		fs.writeFileSync( doc, text.replace( /<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${ md }\n<!-- bench:end -->` ) );
-	}
+	writeDocSection( 'bench', md );
 	process.stdout.write( md + '\n' );
 	wiki.stopServer();
 	if ( twin ) {
 		twin.wiki.stopServer();
 	}
+}
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in docs/performance.md, where it has them. */
+function writeDocSection( name, md ) {
+	const doc = path.join( ROOT, 'docs/performance.md' );
+	const text = fs.readFileSync( doc, 'utf8' );
+	const start = text.indexOf( `<!-- ${ name }:start -->` );
+	const end = text.indexOf( `<!-- ${ name }:end -->` );
+	if ( start !== -1 && end > start ) {
+		fs.writeFileSync( doc, `${ text.slice( 0, start ) }<!-- ${ name }:start -->\n${ md }\n${ text.slice( end ) }` );
+	}
+}
+
+/** OAN_BENCH_ONLY=bars: the verdicts, and the times they come from. */
+function writeBars( { date, machine, rows } ) {
+	const gadgetRows = rows.filter( ( r ) => /^Gadget(, returning reader)?$/.test( r.variant ) );
+	const floorOf = ( r ) => rows.find( ( f ) => f.page === r.page && f.variant === r.variant.replace( 'Gadget', 'Empty module' ) );
+	const cell = ( st ) => st ? `${ st.median.toFixed( 0 ) } (${ st.min.toFixed( 0 ) }–${ st.max.toFixed( 0 ) })` : '—';
+	const md = [
+		`Measured ${ date } on ${ machine } with \`OAN_BENCH_ONLY=bars\`: ${ RUNS } runs per variant after ${ WARMUP } warm-up round, interleaved, fresh context each, each view ended once its notice was visible; only the gadget and the empty module. Median (min–max), ms from navigation start; the interval is the 95 % bootstrap interval of the ratio of the medians.`,
+		'',
+		floorVerdict( rows ),
+		'',
+		'| page | view | gadget visible | empty module visible | gadget runs | empty module runs | ratio | 95 % interval | bar |',
+		'|---|---|---|---|---|---|---|---|---|',
+		...gadgetRows.map( ( r ) => {
+			const kind = r.variant.endsWith( ', returning reader' ) ? 'returning' : 'first';
+			const f = floorOf( r ) || {};
+			return `| ${ r.page } | ${ kind } | ${ cell( r.visible ) } | ${ cell( f.visible ) } | ${ cell( r.start ) } | ${ cell( f.start ) } | ${ r.floorRatio === null ? '—' : r.floorRatio.toFixed( 2 ) } | ${ r.floorInterval ? r.floorInterval.map( ( x ) => x.toFixed( 2 ) ).join( '–' ) : '—' } | ≤ ${ FLOOR_BARS[ kind ].toFixed( 2 ) } |`;
+		} )
+	].join( '\n' );
+	fs.writeFileSync( path.join( OUT, 'bars.json' ), JSON.stringify( { date, machine, runs: RUNS, rows }, null, '\t' ) + '\n' );
+	fs.writeFileSync( path.join( OUT, 'bars.md' ), md + '\n' );
+	writeDocSection( 'bars', md );
+	process.stdout.write( md + '\n' );
 }
 
 main().catch( ( e ) => {

@@ -100,10 +100,63 @@ export function comparisonTable( rows, skipped ) {
 /** The bar for time to visible over the empty module's, per kind of view (issue #13). */
 export const FLOOR_BARS = { first: 1.10, returning: 1.05 };
 
+/** What the ratio's interval says about the verdict, where the run has one. */
+function intervalNote( interval, bar ) {
+	if ( !interval ) {
+		return '';
+	}
+	const [ low, high ] = interval;
+	const span = `95 % interval ${ low.toFixed( 2 ) }–${ high.toFixed( 2 ) }×`;
+	if ( high <= bar ) {
+		return ` ${ span }: met beyond this run's noise.`;
+	}
+	if ( low > bar ) {
+		return ` ${ span }: missed beyond this run's noise.`;
+	}
+	return ` ${ span }, the bar inside it: this run cannot tell met from missed.`;
+}
+
+/** The bench's median: the lower middle value, as its tables give it. */
+function lowerMedian( sorted ) {
+	return sorted[ Math.floor( ( sorted.length - 1 ) / 2 ) ];
+}
+
+/**
+ * How far a ratio of two medians can be trusted: the 95 % percentile bootstrap interval of
+ * median( a ) / median( b ), each list resampled with replacement on its own. With 15 views a
+ * side and about 100 ms between a row's fastest and slowest, the interval is often wider than
+ * a 5 % bar; a verdict then says so. Deterministic (a seeded generator), so a run's report
+ * is reproducible from its samples.
+ *
+ * @param {number[]} a the gadget's times
+ * @param {number[]} b the floor's times
+ * @param {number} [resamples]
+ * @return {number[]|null} [low, high], or null when either list is empty
+ */
+export function ratioInterval( a, b, resamples = 2000 ) {
+	if ( !a.length || !b.length ) {
+		return null;
+	}
+	// Park and Miller's minimal standard generator: small, seeded, the same interval from the same samples.
+	let seed = 20211006;
+	const random = () => {
+		seed = ( seed * 16807 ) % 2147483647;
+		return ( seed - 1 ) / 2147483646;
+	};
+	const resampledMedian = ( list ) => lowerMedian( list.map( () => list[ Math.floor( random() * list.length ) ] ).sort( ( x, y ) => x - y ) );
+	const ratios = [];
+	for ( let i = 0; i < resamples; i++ ) {
+		ratios.push( resampledMedian( a ) / resampledMedian( b ) );
+	}
+	ratios.sort( ( x, y ) => x - y );
+	return [ ratios[ Math.floor( resamples * 0.025 ) ], ratios[ Math.ceil( resamples * 0.975 ) - 1 ] ];
+}
+
 /**
  * Whether the gadget met the bar for time to visible against the floor for any ResourceLoader
  * module (the "Empty module" variant: an empty gadget), for each page and kind of view of the
- * run; with its ratio to the inline job (no module, no request) where the run has one.
+ * run; with its ratio to the inline job (no module, no request) where the run has one, and
+ * what the interval of its ratio (floorInterval, from ratioInterval) says of the verdict.
  *
  * @param {Object[]} rows the bench's rows
  * @return {string} Markdown: one line per page and kind of view
@@ -120,7 +173,7 @@ export function floorVerdict( rows ) {
 			const where = `${ page }, ${ kind === 'first' ? 'first view' : 'returning reader' }`;
 			out.push( g.floorRatio === null || g.floorRatio === undefined ?
 				`- **${ where }**: time to visible over the empty module's not measured (bar ≤ ${ bar.toFixed( 2 ) }×): missed.` :
-				`- **${ where }**: time to visible ${ times( g.floorRatio ) } the empty module's (bar ≤ ${ bar.toFixed( 2 ) }×): ${ g.floorRatio <= bar ? 'met' : 'missed' }${ typeof g.inlineRatio === 'number' ? ` (${ times( g.inlineRatio ) } the inline job's)` : '' }.` );
+				`- **${ where }**: time to visible ${ times( g.floorRatio ) } the empty module's (bar ≤ ${ bar.toFixed( 2 ) }×): ${ g.floorRatio <= bar ? 'met' : 'missed' }${ typeof g.inlineRatio === 'number' ? ` (${ times( g.inlineRatio ) } the inline job's)` : '' }.${ intervalNote( g.floorInterval, bar ) }` );
 		}
 	}
 	return out.join( '\n' );

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addedItems, comparisonSummary, comparisonTable, floorVerdict, unpackModules } from '../../scripts/lib/benchReport.mjs';
+import { addedItems, comparisonSummary, comparisonTable, floorVerdict, ratioInterval, unpackModules } from '../../scripts/lib/benchReport.mjs';
 import { campaignStatements, checkArchives, EVAL_LINE_MAX, parseSums, Skipped, unpackArchives } from '../../scripts/lib/centralnotice.mjs';
 import { stripGadget } from '../../scripts/lib/control.mjs';
 
@@ -163,6 +163,28 @@ describe( 'the comparison table', () => {
 		expect( floorVerdict( [ { ...base[ 3 ], floorRatio: null } ] ) ).toBe( '- **Vector 2022, 1280×800, first view**: time to visible over the empty module\'s not measured (bar ≤ 1.10×): missed.' );
 		// Beside the floor, the inline job (no module, no request of its own) where the run has it.
 		expect( floorVerdict( [ { ...base[ 3 ], floorRatio: 1.08, inlineRatio: 1.21 } ] ) ).toBe( '- **Vector 2022, 1280×800, first view**: time to visible 1.08× the empty module\'s (bar ≤ 1.10×): met (1.21× the inline job\'s).' );
+	} );
+
+	it( 'gives the ratio of two medians its 95 % bootstrap interval, the same from the same samples', () => {
+		const floor = [ 150, 160, 170, 180, 190, 200, 210, 220, 230, 240, 250, 260, 270, 280, 290 ];
+		const same = ratioInterval( floor, floor );
+		expect( same![ 0 ] ).toBeLessThan( 1 );
+		expect( same![ 1 ] ).toBeGreaterThan( 1 );
+		expect( ratioInterval( floor, floor ) ).toEqual( same );
+		// Twice as slow, with this spread: an interval well above 1.05 and around 2.
+		const slow = ratioInterval( floor.map( ( x ) => 2 * x ), floor )!;
+		expect( slow[ 0 ] ).toBeGreaterThan( 1.5 );
+		expect( slow[ 1 ] ).toBeLessThan( 2.8 );
+		// No spread at all: exactly the ratio.
+		expect( ratioInterval( [ 110, 110, 110 ], [ 100, 100 ] )!.map( ( x ) => x.toFixed( 3 ) ) ).toEqual( [ '1.100', '1.100' ] );
+		expect( ratioInterval( [], floor ) ).toBeNull();
+	} );
+
+	it( 'says whether the interval of the ratio lets the run tell met from missed', () => {
+		const row = { ...base[ 3 ], floorRatio: 1.08 };
+		expect( floorVerdict( [ { ...row, floorInterval: [ 0.97, 1.09 ] } ] ) ).toBe( '- **Vector 2022, 1280×800, first view**: time to visible 1.08× the empty module\'s (bar ≤ 1.10×): met. 95 % interval 0.97–1.09×: met beyond this run\'s noise.' );
+		expect( floorVerdict( [ { ...row, floorInterval: [ 0.97, 1.19 ] } ] ) ).toBe( '- **Vector 2022, 1280×800, first view**: time to visible 1.08× the empty module\'s (bar ≤ 1.10×): met. 95 % interval 0.97–1.19×, the bar inside it: this run cannot tell met from missed.' );
+		expect( floorVerdict( [ { ...row, floorRatio: 1.2, floorInterval: [ 1.12, 1.3 ] } ] ) ).toBe( '- **Vector 2022, 1280×800, first view**: time to visible 1.20× the empty module\'s (bar ≤ 1.10×): missed. 95 % interval 1.12–1.30×: missed beyond this run\'s noise.' );
 	} );
 
 	it( 'states from the numbers where the gadget stands against CentralNotice', () => {
