@@ -55,9 +55,9 @@ function sitenoticeText( notice ) {
 /**
  * The floor for any ResourceLoader module: a gadget whose script puts one line into #siteNotice
  * (after a User Timing mark of when it ran) and does nothing else, with no dependencies, in the
- * page's modules instead of this gadget. It loads as every gadget does (group "site", so a load.php request of its own beside the page's
- * batch, and it runs once jquery and mediawiki.base have), so no gadget can show anything sooner
- * on this page. Defined on the bench's wiki only (FLOOR_DEFINITION).
+ * page's modules instead of this gadget. It loads as every gadget does (group "site", so a
+ * load.php request of its own beside the page's batch, and it runs once jquery and
+ * mediawiki.base have), so no gadget can show anything sooner on this page. Defined on the bench's wiki only (FLOOR_DEFINITION).
  */
 const FLOOR_GADGET = 'bench-empty-module';
 const FLOOR_DEFINITION = `* ${ FLOOR_GADGET }[ResourceLoader|hidden]|${ FLOOR_GADGET }.js`;
@@ -346,12 +346,9 @@ async function main() {
 	}
 	await defineFloorGadget( client );
 	let twin = null;
-	let skipped = null;
+	let skipped = BARS_ONLY ? { step: 'the start', reason: 'OAN_BENCH_ONLY=bars measures the gadget against the empty module only' } : null;
 	try {
-		if ( BARS_ONLY ) {
-			throw new Skipped( 'the start', 'OAN_BENCH_ONLY=bars measures the gadget against the empty module only' );
-		}
-		twin = await centralNoticeTwin( await servedSitenotice( wiki.server ) );
+		twin = BARS_ONLY ? null : await centralNoticeTwin( await servedSitenotice( wiki.server ) );
 	} catch ( e ) {
 		if ( !( e instanceof Skipped ) ) {
 			throw e;
@@ -471,8 +468,9 @@ async function main() {
 		const floor = rows.find( ( r ) => r.page === row.page && r.variant === `Empty module${ kind }` );
 		row.visibleRatio = sitenotice && sitenotice.visible && row.visible ? row.visible.median / sitenotice.visible.median : null;
 		row.floorRatio = floor && floor.visible && row.visible ? row.visible.median / floor.visible.median : null;
-		const visibleTimes = ( key ) => ( samples[ key ] || [] ).map( ( s ) => s.visible ).filter( ( x ) => typeof x === 'number' );
-		row.floorInterval = row.floorRatio === null ? null :
+		// Only the gadget's ratio has a bar, so only it gets an interval.
+		const visibleTimes = ( key ) => samples[ key ].map( ( s ) => s.visible ).filter( ( x ) => typeof x === 'number' );
+		row.floorInterval = row.floorRatio === null || row.variant !== `Gadget${ kind }` ? null :
 			ratioInterval( visibleTimes( `${ row.page } | ${ row.variant }` ), visibleTimes( `${ row.page } | Empty module${ kind }` ) );
 		const inline = rows.find( ( r ) => r.page === row.page && r.variant === `Inline job${ kind }` );
 		row.inlineRatio = inline && inline.visible && row.visible ? row.visible.median / inline.visible.median : null;
@@ -570,8 +568,8 @@ function writeDocSection( name, md ) {
 
 /** OAN_BENCH_ONLY=bars: the verdicts, and the times they come from. */
 function writeBars( { date, machine, rows } ) {
-	const gadgetRows = rows.filter( ( r ) => /^Gadget(, returning reader)?$/.test( r.variant ) );
-	const floorOf = ( r ) => rows.find( ( f ) => f.page === r.page && f.variant === r.variant.replace( 'Gadget', 'Empty module' ) );
+	const gadgetRows = rows.filter( ( r ) => r.variant === `Gadget${ viewKind( r.variant ) }` );
+	const floorOf = ( r ) => rows.find( ( f ) => f.page === r.page && f.variant === `Empty module${ viewKind( r.variant ) }` );
 	const cell = ( st ) => st ? `${ st.median.toFixed( 0 ) } (${ st.min.toFixed( 0 ) }–${ st.max.toFixed( 0 ) })` : '—';
 	const md = [
 		`Measured ${ date } on ${ machine } with \`OAN_BENCH_ONLY=bars\`: ${ RUNS } runs per variant after ${ WARMUP } warm-up round, interleaved, fresh context each, each view ended once its notice was visible; only the gadget and the empty module. Median (min–max), ms from navigation start; the interval is the 95 % bootstrap interval of the ratio of the medians.`,
@@ -581,7 +579,7 @@ function writeBars( { date, machine, rows } ) {
 		'| page | view | gadget visible | empty module visible | gadget runs | empty module runs | ratio | 95 % interval | bar |',
 		'|---|---|---|---|---|---|---|---|---|',
 		...gadgetRows.map( ( r ) => {
-			const kind = r.variant.endsWith( ', returning reader' ) ? 'returning' : 'first';
+			const kind = viewKind( r.variant ) ? 'returning' : 'first';
 			const f = floorOf( r ) || {};
 			return `| ${ r.page } | ${ kind } | ${ cell( r.visible ) } | ${ cell( f.visible ) } | ${ cell( r.start ) } | ${ cell( f.start ) } | ${ r.floorRatio === null ? '—' : r.floorRatio.toFixed( 2 ) } | ${ r.floorInterval ? r.floorInterval.map( ( x ) => x.toFixed( 2 ) ).join( '–' ) : '—' } | ≤ ${ FLOOR_BARS[ kind ].toFixed( 2 ) } |`;
 		} )

@@ -116,6 +116,9 @@ function intervalNote( interval, bar ) {
 	return ` ${ span }, the bar inside it: this run cannot tell met from missed.`;
 }
 
+/** The fewest views a side for which ratioInterval gives an interval. */
+export const INTERVAL_MIN_VIEWS = 5;
+
 /** The bench's median: the lower middle value, as its tables give it. */
 function lowerMedian( sorted ) {
 	return sorted[ Math.floor( ( sorted.length - 1 ) / 2 ) ];
@@ -131,10 +134,11 @@ function lowerMedian( sorted ) {
  * @param {number[]} a the gadget's times
  * @param {number[]} b the floor's times
  * @param {number} [resamples]
- * @return {number[]|null} [low, high], or null when either list is empty
+ * @return {number[]|null} [low, high], or null when either list has fewer than
+ *  INTERVAL_MIN_VIEWS (from one view the resamples are all alike, and the interval a point)
  */
 export function ratioInterval( a, b, resamples = 2000 ) {
-	if ( !a.length || !b.length ) {
+	if ( a.length < INTERVAL_MIN_VIEWS || b.length < INTERVAL_MIN_VIEWS ) {
 		return null;
 	}
 	// Park and Miller's minimal standard generator: small, seeded, the same interval from the same samples.

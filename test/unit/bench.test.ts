@@ -176,8 +176,11 @@ describe( 'the comparison table', () => {
 		expect( slow[ 0 ] ).toBeGreaterThan( 1.5 );
 		expect( slow[ 1 ] ).toBeLessThan( 2.8 );
 		// No spread at all: exactly the ratio.
-		expect( ratioInterval( [ 110, 110, 110 ], [ 100, 100 ] )!.map( ( x ) => x.toFixed( 3 ) ) ).toEqual( [ '1.100', '1.100' ] );
+		expect( ratioInterval( [ 110, 110, 110, 110, 110 ], [ 100, 100, 100, 100, 100 ] )!.map( ( x ) => x.toFixed( 3 ) ) ).toEqual( [ '1.100', '1.100' ] );
+		// Too few views to resample: no interval rather than a point that looks certain.
 		expect( ratioInterval( [], floor ) ).toBeNull();
+		expect( ratioInterval( [ 110, 120, 130, 140 ], floor ) ).toBeNull();
+		expect( ratioInterval( floor, [ 100 ] ) ).toBeNull();
 	} );
 
 	it( 'says whether the interval of the ratio lets the run tell met from missed', () => {
