@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addedItems, comparisonSummary, comparisonTable, FLOOR_BARS, floorVerdict, ratioInterval, requestsCell } from './lib/benchReport.mjs';
+import { addedItems, comparisonSummary, comparisonTable, FLOOR_BARS, floorVerdict, lowerMedian, ratioInterval, requestsCell } from './lib/benchReport.mjs';
 import { launchChromium, loginState } from './lib/browser.mjs';
 import { ARCHIVES, checkArchives, checkBanner, EXTENSIONS_DIR, setUpCampaign, Skipped, unpackArchives } from './lib/centralnotice.mjs';
 import { rewriteDocuments, stripGadget } from './lib/control.mjs';
@@ -30,9 +30,9 @@ const EXTENSIONS = path.resolve( ROOT, process.env.OAN_BENCH_EXTENSIONS || EXTEN
 const OUT = path.join( ROOT, 'bench/results' );
 // Only what the time-to-visible bars need: the gadget and the empty module, first and returning
 // views, Vector 2022 and Minerva; no CentralNotice, no Special:UserRights, and each view ends
-// once its notice is visible instead of 3 s later. About a quarter of a full round's time, so
-// the 40 or more rounds it takes to tell a 5 % bar from this machine's noise fit in half an
-// hour. Writes bench/results/bars.json and bars.md, and docs/performance.md's bars section.
+// once its notice is visible instead of 3 s later. About 28 s a round against a full round's
+// 2.5 min, so the 40 or more rounds it takes to tell a 5 % bar from this machine's noise fit in
+// about 20 minutes (45 rounds took 21 on 2026-12-02). Writes bench/results/bars.json and bars.md, and docs/performance.md's bars section.
 const BARS_ONLY = process.env.OAN_BENCH_ONLY === 'bars';
 const ARTICLE = 'Benchmark article';
 const GADGET = 'ext.gadget.office-action-notice';
@@ -57,7 +57,8 @@ function sitenoticeText( notice ) {
  * (after a User Timing mark of when it ran) and does nothing else, with no dependencies, in the
  * page's modules instead of this gadget. It loads as every gadget does (group "site", so a
  * load.php request of its own beside the page's batch, and it runs once jquery and
- * mediawiki.base have), so no gadget can show anything sooner on this page. Defined on the bench's wiki only (FLOOR_DEFINITION).
+ * mediawiki.base have), so no gadget can show anything sooner on this page. Defined on the
+ * bench's wiki only (FLOOR_DEFINITION).
  */
 const FLOOR_GADGET = 'bench-empty-module';
 const FLOOR_DEFINITION = `* ${ FLOOR_GADGET }[ResourceLoader|hidden]|${ FLOOR_GADGET }.js`;
@@ -102,7 +103,7 @@ function stats( values ) {
 	if ( !v.length ) {
 		return null;
 	}
-	return { median: v[ Math.floor( ( v.length - 1 ) / 2 ) ], min: v[ 0 ], max: v[ v.length - 1 ], n: v.length };
+	return { median: lowerMedian( v ), min: v[ 0 ], max: v[ v.length - 1 ], n: v.length };
 }
 
 /** What load.php serves for the gadget's modules, as ResourceLoader minifies them. */

@@ -119,8 +119,8 @@ function intervalNote( interval, bar ) {
 /** The fewest views a side for which ratioInterval gives an interval. */
 export const INTERVAL_MIN_VIEWS = 5;
 
-/** The bench's median: the lower middle value, as its tables give it. */
-function lowerMedian( sorted ) {
+/** The bench's median, in its tables and in ratioInterval: the lower middle value of a sorted list. */
+export function lowerMedian( sorted ) {
 	return sorted[ Math.floor( ( sorted.length - 1 ) / 2 ) ];
 }
 
