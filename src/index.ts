@@ -5,7 +5,7 @@ import { runAccountsGadget } from './accounts/load';
 import { findAccountStatuses, isAccountPage } from './accounts/match';
 import { loadNoticesData } from './config/load';
 import { pickMessages } from './i18n/pick';
-import { languageNames, readingLanguages } from './i18n/reader';
+import { readingLanguages } from './i18n/reader';
 import { findApplicableNotices } from './notice/applicability';
 import { Dismissals } from './notice/dismissal';
 import { showBanners } from './notice/mount';
@@ -34,7 +34,7 @@ function runOfficeActionNotice(): void {
 	}
 	const ctx = pageContext();
 	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
-	const deps = mwRenderDeps( userLanguage, reader, languageNames() );
+	const deps = mwRenderDeps( userLanguage, reader, reader.autonyms );
 	state.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), logWarning, ctx.reader === 'named' );
 
 	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;

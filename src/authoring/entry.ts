@@ -5,11 +5,11 @@
 // they confirm. Nothing here ever runs on a reader's page.
 import bundles from 'oan:messages';
 import { pickMessages } from '../i18n/pick';
+import { PREFIX } from '../util/log';
 import { clientOf } from './completeness';
 import { showPanel, Texts } from './panel';
 import { Get, readRevisions, readSiteFacts } from './wikiRead';
 
-const PREFIX = '[office-action-notice]';
 /** The page this gadget is for; the definition's conditions only narrow it to JSON pages in the MediaWiki namespace. */
 const NOTICES_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
 /** On the page view, the one-click update of the translations opens the edit form with this set. */
@@ -54,7 +54,7 @@ function updateQuery(): Record<string, string> {
 	return query;
 }
 
-function main(): void {
+function runAuthoringView(): void {
 	const content = document.getElementById( 'mw-content-text' );
 	if ( mw.config.get( 'wgPageName' ) !== NOTICES_PAGE || !content ) {
 		return;
@@ -74,7 +74,7 @@ function main(): void {
 }
 
 try {
-	main();
+	runAuthoringView();
 } catch ( e ) {
 	mw.log.error( PREFIX, e );
 }

@@ -5,14 +5,13 @@ import { checkNotices, Problem } from '../config/check';
 import { guardNoticesData } from '../config/guard';
 import { MessageBundle, pickMessages } from '../i18n/pick';
 import { el, RenderDeps } from '../util/dom';
+import { logWarning } from '../util/log';
 import { StatementClient, updateCompleteness } from './completeness';
 import { previewChain, previewLanguages } from './describe';
 import { renderNoticePreview } from './preview';
 import { Msg, renderReport } from './report';
 import { guardSave } from './saveGuard';
 import { Get, LanguageInfo, readLanguageInfo, SiteFacts } from './wikiRead';
-
-const PREFIX = '[office-action-notice]';
 
 /** What is checked: the text now (null: the page has none) and the saved text it replaces. */
 export interface Texts {
@@ -105,7 +104,7 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 				unasked.forEach( ( code ) => asked.add( code ) );
 				Object.assign( fallbacks, got );
 			}, ( e: Error ) => {
-				mw.log.warn( `${ PREFIX } no language fallbacks for the preview (${ e.message }); each language alone, then English` );
+				logWarning( `no language fallbacks for the preview (${ e.message }); each language alone, then English` );
 			} ).then( () => {
 				const info = fallbacks;
 				if ( turn !== drawn ) {
@@ -144,9 +143,9 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 			panel.insertBefore( updateBox( textbox, site, options, draw ), body );
 		} else if ( options.updateUrl ) {
 			// A link that looks like Codex's button: it opens the edit form, which runs the update.
-			const link = el( 'a', 'oan-author-update cdx-button cdx-button--fake-button cdx-button--fake-button--enabled', msg( 'oan-author-update' ) );
-			link.href = options.updateUrl;
-			panel.insertBefore( el( 'p' ), body ).appendChild( link );
+			const updateLink = el( 'a', 'oan-author-update cdx-button cdx-button--fake-button cdx-button--fake-button--enabled', msg( 'oan-author-update' ) );
+			updateLink.href = options.updateUrl;
+			panel.insertBefore( el( 'p' ), body ).appendChild( updateLink );
 		}
 		return draw();
 	}, ( e: Error ) => {

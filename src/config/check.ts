@@ -4,6 +4,7 @@
 // plain sentences and adds what a schema cannot say. The authoring gadget, the check command and
 // deploy run it; the reader's page does not (it only guards what it reads).
 import validate, { SchemaError } from 'oan:notices-validator';
+import { isObject } from './guard';
 
 export interface Problem {
 	/** Where: a JSON path such as `notices[0].revision`; '' for the page as a whole. */
@@ -54,10 +55,6 @@ const TYPES: Record<string, string> = {
 	integer: 'oan-check-type-integer',
 	number: 'oan-check-type-number'
 };
-
-function isObject( value: unknown ): value is Fields {
-	return typeof value === 'object' && value !== null && !Array.isArray( value );
-}
 
 function has( object: Fields, key: string ): boolean {
 	return Object.prototype.hasOwnProperty.call( object, key );
@@ -218,12 +215,12 @@ function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer:
 			add( segments, 'oan-check-unknown-language', [ code ] );
 		}
 	};
-	const localized = ( segments: Segments, value: unknown ): void => {
+	const checkLocalized = ( segments: Segments, value: unknown ): void => {
 		if ( isObject( value ) ) {
 			Object.keys( value ).forEach( ( code ) => language( segments.concat( code ), code ) );
 		}
 	};
-	const date = ( segments: Segments, value: unknown ): void => {
+	const checkDate = ( segments: Segments, value: unknown ): void => {
 		if ( typeof value === 'string' && isImpossibleDate( value ) ) {
 			add( segments, 'oan-check-no-such-date', [ value ] );
 		}
@@ -255,13 +252,13 @@ function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer:
 				add( at.concat( 'revision' ), 'oan-check-revision-lower', [ String( n.revision ), String( savedRevisions[ n.id ] ) ] );
 			}
 		}
-		localized( at.concat( 'title' ), n.title );
-		localized( at.concat( 'summary' ), n.summary );
-		date( at.concat( 'published' ), n.published );
+		checkLocalized( at.concat( 'title' ), n.title );
+		checkLocalized( at.concat( 'summary' ), n.summary );
+		checkDate( at.concat( 'published' ), n.published );
 		list( n.updates ).forEach( ( u, j ) => {
 			if ( isObject( u ) ) {
-				date( at.concat( 'updates', j, 'date' ), u.date );
-				localized( at.concat( 'updates', j, 'text' ), u.text );
+				checkDate( at.concat( 'updates', j, 'date' ), u.date );
+				checkLocalized( at.concat( 'updates', j, 'text' ), u.text );
 			}
 		} );
 		if ( isObject( n.statement ) ) {
@@ -280,8 +277,8 @@ function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer:
 				}
 			} );
 		}
-		date( at.concat( 'start' ), n.start );
-		date( at.concat( 'end' ), n.end );
+		checkDate( at.concat( 'start' ), n.start );
+		checkDate( at.concat( 'end' ), n.end );
 		if ( isDate( n.start ) && isDate( n.end ) && Date.parse( n.end ) < Date.parse( n.start ) ) {
 			add( at.concat( 'end' ), 'oan-check-end-before-start', [ n.end, n.start ] );
 		}
@@ -290,8 +287,8 @@ function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer:
 		}
 		list( n.accounts ).forEach( ( a, j ) => {
 			if ( isObject( a ) ) {
-				date( at.concat( 'accounts', j, 'date' ), a.date );
-				localized( at.concat( 'accounts', j, 'note' ), a.note );
+				checkDate( at.concat( 'accounts', j, 'date' ), a.date );
+				checkLocalized( at.concat( 'accounts', j, 'note' ), a.note );
 			}
 		} );
 	} );

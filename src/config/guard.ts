@@ -3,6 +3,7 @@
 // nowhere but wiki pages; the data's full rules (schema/notices.schema.json) are checked where
 // the data is written. A notice that fails is skipped with one warning naming it and why; so is
 // an account or a restricted group, and the rest stays.
+import { LANGUAGE_CODE } from '../i18n/reading';
 import { ACCOUNT_ACTIONS, AffectedAccount, LocalizedText, Notice, NoticesData, NoticeTarget, RestrictedGroup, Statement } from './types';
 
 export interface GuardResult {
@@ -20,7 +21,7 @@ function unfit( field: string, why: string ): never {
 	throw new Unfit( `${ field } ${ why }` );
 }
 
-function isObject( value: unknown ): value is Fields {
+export function isObject( value: unknown ): value is Fields {
 	return typeof value === 'object' && value !== null && !Array.isArray( value );
 }
 
@@ -70,7 +71,6 @@ function localized( value: unknown, field: string ): LocalizedText {
 }
 
 // A language code goes into attributes and, for a translation without a page, into its page name.
-const LANGUAGE_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 function languageCode( value: unknown, field: string ): string {
 	return LANGUAGE_CODE.test( string( value, field ) ) ? value as string : unfit( field, 'is not a language code' );

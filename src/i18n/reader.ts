@@ -11,9 +11,10 @@ function languagesPage( warn: ( message: string ) => void ): unknown {
 	}
 }
 
-/** MediaWiki's autonyms from the languages page, for the statement's languages. */
-export function languageNames(): Record<string, string> {
-	return readLanguageNames( languagesPage( () => undefined ) );
+/** The reader's languages, and MediaWiki's autonyms for naming the statement's languages. */
+export interface ReadingLanguages extends ReaderLanguages {
+	/** MediaWiki's name of each language in its own script, by code, from the languages page. */
+	autonyms: Record<string, string>;
 }
 
 /**
@@ -22,7 +23,7 @@ export function languageNames(): Record<string, string> {
  * @param userLanguage wgUserLanguage
  * @param warn console warning
  */
-export function readingLanguages( userLanguage: string, warn: ( message: string ) => void ): ReaderLanguages {
+export function readingLanguages( userLanguage: string, warn: ( message: string ) => void ): ReadingLanguages {
 	let chain: string[] = [ userLanguage, 'en' ];
 	try {
 		const mwChain = mw.language.getFallbackLanguageChain();
@@ -32,13 +33,14 @@ export function readingLanguages( userLanguage: string, warn: ( message: string 
 	} catch ( e ) {
 		warn( 'no language fallback chain; using the interface language, then English' );
 	}
-	const variants = readVariantTable( languagesPage( warn ) );
+	const page = languagesPage( warn );
 	const variant = mw.config.get( 'wgUserVariant' );
-	return readerLanguages( chain, typeof variant === 'string' ? variant : null, variants, ( code ) => {
+	const reader = readerLanguages( chain, typeof variant === 'string' ? variant : null, readVariantTable( page ), ( code ) => {
 		try {
 			return mw.language.bcp47( code );
 		} catch ( e ) {
 			return code;
 		}
 	} );
+	return { chain: reader.chain, locale: reader.locale, autonyms: readLanguageNames( page ) };
 }

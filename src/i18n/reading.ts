@@ -20,7 +20,8 @@ export interface ReaderLanguages {
 	locale: string;
 }
 
-const CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** A MediaWiki language code as this gadget accepts one: it goes into attributes and page names. */
+export const LANGUAGE_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 function baseOf( code: string ): string {
 	return code.split( '-' )[ 0 ];
@@ -57,11 +58,11 @@ function sameFamily( userLanguage: string, variant: string, variants: VariantTab
 export function readerLanguages(
 	userChain: string[], variant: string | null, variants: VariantTable, bcp47: ( code: string ) => string
 ): ReaderLanguages {
-	const interfaceChain = userChain.map( ( c ) => String( c ).toLowerCase() ).filter( ( c ) => CODE.test( c ) );
+	const interfaceChain = userChain.map( ( c ) => String( c ).toLowerCase() ).filter( ( c ) => LANGUAGE_CODE.test( c ) );
 	const userLanguage = interfaceChain[ 0 ] || 'en';
 	const wanted = typeof variant === 'string' ? variant.toLowerCase() : '';
 	let chain = interfaceChain;
-	if ( CODE.test( wanted ) && wanted !== userLanguage && sameFamily( userLanguage, wanted, variants ) ) {
+	if ( LANGUAGE_CODE.test( wanted ) && wanted !== userLanguage && sameFamily( userLanguage, wanted, variants ) ) {
 		const own = Object.prototype.hasOwnProperty.call( variants, wanted ) ? variants[ wanted ].fallbacks : [];
 		chain = [ wanted ].concat( own, interfaceChain );
 	}
@@ -83,8 +84,8 @@ export function readVariantTable( raw: unknown ): VariantTable {
 	const variants = raw && typeof raw === 'object' ? ( raw as { variants?: unknown } ).variants as Record<string, Partial<VariantInfo> | null> : null;
 	for ( const code of variants && typeof variants === 'object' ? Object.keys( variants ) : [] ) {
 		const info = variants && variants[ code ];
-		if ( CODE.test( code ) && info && Array.isArray( info.fallbacks ) && typeof info.bcp47 === 'string' ) {
-			table[ code ] = { fallbacks: info.fallbacks.filter( ( c ) => typeof c === 'string' && CODE.test( c ) ), bcp47: info.bcp47 };
+		if ( LANGUAGE_CODE.test( code ) && info && Array.isArray( info.fallbacks ) && typeof info.bcp47 === 'string' ) {
+			table[ code ] = { fallbacks: info.fallbacks.filter( ( c ) => typeof c === 'string' && LANGUAGE_CODE.test( c ) ), bcp47: info.bcp47 };
 		}
 	}
 	return table;
@@ -101,7 +102,7 @@ export function readLanguageNames( raw: unknown ): Record<string, string> {
 	const given = raw && typeof raw === 'object' ? ( raw as { autonyms?: unknown } ).autonyms as Record<string, unknown> : null;
 	for ( const code of given && typeof given === 'object' ? Object.keys( given ) : [] ) {
 		const name = given && given[ code ];
-		if ( CODE.test( code ) && typeof name === 'string' && name ) {
+		if ( LANGUAGE_CODE.test( code ) && typeof name === 'string' && name ) {
 			names[ code ] = name;
 		}
 	}

@@ -8,16 +8,16 @@ const ENGLISH_MONTHS = [ 'January', 'February', 'March', 'April', 'May', 'June',
  * Intl gives (tested); null for any other locale.
  */
 function dateWithoutIntl( time: number, locale: string ): string | null {
-	const date = new Date( time );
-	const year = date.getUTCFullYear();
+	const day = new Date( time );
+	const year = day.getUTCFullYear();
 	if ( year < 1000 || year > 9999 ) {
 		return null;
 	}
 	if ( /^zh(-|$)/i.test( locale ) ) {
-		return `${ year }年${ date.getUTCMonth() + 1 }月${ date.getUTCDate() }日`;
+		return `${ year }年${ day.getUTCMonth() + 1 }月${ day.getUTCDate() }日`;
 	}
 	if ( /^en(-US)?$/i.test( locale ) ) {
-		return `${ ENGLISH_MONTHS[ date.getUTCMonth() ] } ${ date.getUTCDate() }, ${ year }`;
+		return `${ ENGLISH_MONTHS[ day.getUTCMonth() ] } ${ day.getUTCDate() }, ${ year }`;
 	}
 	return null;
 }

@@ -6,15 +6,15 @@ import { RenderDeps } from './dom';
  *
  * @param userLanguage wgUserLanguage
  * @param reader the reader's languages
- * @param languageNames MediaWiki's autonyms from the languages page (none: the browser's)
+ * @param autonyms MediaWiki's autonyms from the languages page (none: the browser's)
  */
-export function mwRenderDeps( userLanguage: string, reader: ReaderLanguages, languageNames: Record<string, string> = {} ): RenderDeps {
+export function mwRenderDeps( userLanguage: string, reader: ReaderLanguages, autonyms: Record<string, string> = {} ): RenderDeps {
 	return {
 		msg: ( key, ...params ) => mw.message( key, ...params ).text(),
 		getUrl: ( page ) => mw.util.getUrl( page ),
 		userLanguage,
 		chain: reader.chain,
 		locale: reader.locale,
-		languageNames
+		languageNames: autonyms
 	};
 }
