@@ -83,9 +83,11 @@ export function assertSyntax( code, file ) {
 }
 
 /**
- * Bundles one script page: ES2016, wrapped for the wiki. Syntax is shortened, names are kept:
- * interface admins read the on-wiki script before they trust it, and ResourceLoader's minifier
- * strips white space and comments for the readers.
+ * Bundles one script page: ES2016, wrapped for the wiki. Nothing is minified: names and statements
+ * stay as the source has them (types and imports aside), because interface admins read the on-wiki
+ * script before they trust it and patch it in an emergency; ResourceLoader's minifier strips white
+ * space and comments for the readers. Where two modules declare the same top-level name, esbuild
+ * renames one (date2); the build test fails on that, so rename one in the source.
  */
 async function bundleScript( entry, prefixes, header, page ) {
 	const result = await esbuild.build( {
@@ -98,7 +100,7 @@ async function bundleScript( entry, prefixes, header, page ) {
 		platform: 'browser',
 		charset: 'utf8',
 		minifyIdentifiers: false,
-		minifySyntax: true,
+		minifySyntax: false,
 		minifyWhitespace: false,
 		legalComments: 'none',
 		logLevel: 'silent',

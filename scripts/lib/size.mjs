@@ -24,8 +24,12 @@ import { BUILD } from './paths.mjs';
  * Then 11.25 kB: dates and language names written without Intl for English and Chinese readers
  * (src/util/dates.ts) cost 373 bytes and save the 15 to 35 ms that a page view's first Intl call
  * takes, on the way to the notice being visible (11 455 bytes measured).
+ * Then 11 600: the deployed script keeps the source's statements as written (esbuild's syntax
+ * minification off: no if statement turned into an && chain, no statements joined by commas, no
+ * !0 for true), so that an admin can read it line by line and patch it in an emergency; that
+ * costs 105 bytes (11 564 measured).
  */
-export const PAYLOAD_BUDGET = 11520;
+export const PAYLOAD_BUDGET = 11600;
 
 /**
  * @param {string|Buffer} text

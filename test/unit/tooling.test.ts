@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build } from '../../scripts/build.mjs';
@@ -117,6 +118,71 @@ describe( 'gadget-definition.txt', () => {
 	} );
 } );
 
+/**
+ * What makes a deployed script harder to read than its source, in the code of our own modules
+ * (esbuild marks each with a "// src/…" line; generated code such as ajv's is left alone): a name
+ * esbuild changed to keep two modules' names apart, and syntax shortened (if statements turned
+ * into && or ?: expressions, statements joined by commas, !0 for true).
+ */
+function readabilityProblems( code: string ): string[] {
+	const ours: boolean[] = [];
+	let inOurs = false;
+	code.split( '\n' ).forEach( ( line, i ) => {
+		const section = line.match( /^ {2}\/\/ (\S+)$/ );
+		if ( section ) {
+			inOurs = section[ 1 ].startsWith( 'src/' );
+		}
+		ours[ i + 1 ] = inOurs;
+	} );
+	const declared = new Set<string>();
+	const nodes: any[] = [];
+	const walk = ( node: any ): void => {
+		if ( !node || typeof node.type !== 'string' ) {
+			return;
+		}
+		nodes.push( node );
+		for ( const key of Object.keys( node ) ) {
+			const value = node[ key ];
+			for ( const child of Array.isArray( value ) ? value : [ value ] ) {
+				if ( child && typeof child === 'object' && key !== 'loc' ) {
+					walk( child );
+				}
+			}
+		}
+	};
+	walk( acorn.parse( code, { ecmaVersion: 2016, sourceType: 'script', locations: true } ) );
+	const names = ( node: any ): any[] => node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration' ? [ node.id ] :
+		node.type === 'VariableDeclarator' ? [ node.id ] :
+			/Function/.test( node.type ) ? node.params : [];
+	for ( const node of nodes ) {
+		for ( const id of names( node ) ) {
+			if ( id && id.type === 'Identifier' ) {
+				declared.add( id.name );
+			}
+		}
+	}
+	const problems: string[] = [];
+	for ( const node of nodes.filter( ( n ) => ours[ n.loc.start.line ] ) ) {
+		const at = `line ${ node.loc.start.line }`;
+		for ( const id of names( node ) ) {
+			const base = id && id.type === 'Identifier' && id.name.match( /^(.*[A-Za-z_$])\d+$/ );
+			if ( base && declared.has( base[ 1 ] ) ) {
+				problems.push( `${ at }: ${ id.name } is a name esbuild gave (${ base[ 1 ] } is taken): give one of them another name` );
+			}
+		}
+		if ( node.type === 'ExpressionStatement' && /^(SequenceExpression|LogicalExpression|ConditionalExpression)$/.test( node.expression.type ) ) {
+			problems.push( `${ at }: a statement written as an expression (${ node.expression.type }): ${ node.expression.type === 'SequenceExpression' ? 'statements were minified into one' : 'an if statement was minified' }` );
+		}
+		if ( node.type === 'ReturnStatement' && node.argument && node.argument.type === 'SequenceExpression' ) {
+			problems.push( `${ at }: return of a comma sequence: statements were minified into one` );
+		}
+		if ( node.type === 'UnaryExpression' && node.operator === '!' && node.argument.type === 'Literal' && typeof node.argument.value === 'number' ) {
+			problems.push( `${ at }: !${ node.argument.value } where the source says true or false` );
+		}
+	}
+	return problems;
+}
+
 describe( 'build', () => {
 	const out = fs.mkdtempSync( path.join( os.tmpdir(), 'oan-build-' ) );
 	let manifest: { pages: { title: string; file: string; contentModel: string; createOnly: boolean }[] };
@@ -163,6 +229,29 @@ describe( 'build', () => {
 		const script = fs.readFileSync( path.join( out, 'Gadget-office-action-notice.js' ), 'utf8' );
 		expect( script ).not.toMatch( /oan-check-|ucs2length|instancePath/ );
 		expect( fs.readFileSync( path.join( out, 'Gadget-office-action-notice-authoring.js' ), 'utf8' ) ).toMatch( /instancePath/ );
+	} );
+
+	it( 'deploys code an interface admin can read and fix: the source\'s names and statements, not minified ones', () => {
+		for ( const page of [ 'office-action-notice.js', 'office-action-notice-accounts.js', 'office-action-notice-authoring.js' ] ) {
+			const problems = readabilityProblems( fs.readFileSync( path.join( out, `Gadget-${ page }` ), 'utf8' ) );
+			expect( problems, page ).toEqual( [] );
+		}
+		// The names of the source, as written.
+		const js = fs.readFileSync( path.join( out, 'Gadget-office-action-notice.js' ), 'utf8' );
+		for ( const name of [ 'runOfficeActionNotice', 'findApplicableNotices', 'showBanners', 'renderBanner', 'pickStatementLanguage', 'guardNoticesData' ] ) {
+			expect( js ).toContain( `function ${ name }(` );
+		}
+	} );
+
+	it( 'finds minified syntax and renamed names, so the test above can fail', () => {
+		const code = '  // src/x.ts\n  function date() {}\n  function f(a) {\n    const date2 = 1;\n    a && a();\n    a ? f() : f();\n    return f(), !0;\n  }\n  // oan:generated\n  var data0 = 1, data = (data0, 2);\n';
+		expect( readabilityProblems( code ) ).toEqual( [
+			'line 4: date2 is a name esbuild gave (date is taken): give one of them another name',
+			'line 5: a statement written as an expression (LogicalExpression): an if statement was minified',
+			'line 6: a statement written as an expression (ConditionalExpression): an if statement was minified',
+			'line 7: return of a comma sequence: statements were minified into one',
+			'line 7: !0 where the source says true or false'
+		] );
 	} );
 
 	it( 'is deterministic', async () => {
