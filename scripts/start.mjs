@@ -23,7 +23,7 @@ try {
 		return counted ? `${ counted.complete } %` : 'partial';
 	};
 	const refresh = ( one ) => translate.ok ?
-		`\n  Translations again   OAN_BOT_USER='${ one.bot.username }' OAN_BOT_PASSWORD='${ one.bot.password }' npm run translations -- --api ${ wiki.api } --save ${ one.wiki.api }` :
+		`\n  Translations again  OAN_BOT_USER='${ one.bot.username }' OAN_BOT_PASSWORD='${ one.bot.password }' npm run translations -- --api ${ wiki.api } --save ${ one.wiki.api }` :
 		'';
 	process.stdout.write( `${ deployLog.trim().split( '\n' ).pop() } (English wiki); ${ zh.deployLog.trim().split( '\n' ).pop() } (Chinese-language wiki)
 
@@ -31,7 +31,7 @@ The demo wikis run at ${ wiki.server }/ (English, holds the statement) and ${ zh
 
   Notice banner         ${ url( 'Main_Page' ) }
     in Chinese          ${ url( 'Main_Page', '&uselang=zh-hk' ) }
-    in Bengali (${ percent( 'bn' ) }) ${ url( 'Main_Page', '&uselang=bn' ) }
+    ${ `in Bengali (${ percent( 'bn' ) })`.padEnd( 20 ) }${ url( 'Main_Page', '&uselang=bn' ) }
     other skins         &useskin=vector | monobook | timeless | minerva
   Statement             ${ url( STATEMENT ) }${ translate.ok ? '  (translatable page: Translate)' : '' }
   Banned account        ${ url( 'User:Example_banned_user_1' ) }
