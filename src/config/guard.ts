@@ -70,8 +70,8 @@ function localized( value: unknown, field: string ): LocalizedText {
 	return typeof text.en === 'string' ? text : unfit( `${ field }.en`, 'is missing' );
 }
 
-// A language code goes into attributes and, for a translation without a page, into its page name.
-
+// A language code (LANGUAGE_CODE) goes into attributes and, for a translation without a page, into
+// its page name.
 function languageCode( value: unknown, field: string ): string {
 	return LANGUAGE_CODE.test( string( value, field ) ) ? value as string : unfit( field, 'is not a language code' );
 }
