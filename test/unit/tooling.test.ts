@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as acorn from 'acorn';
 import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertSyntax, build } from '../../scripts/build.mjs';
+import { assertSyntax, build, ES_VERSION } from '../../scripts/build.mjs';
 import { validatorPlugin } from '../../scripts/lib/checker.mjs';
 import { cutToBytes, deployedCommit, formatSummary, HELP, OPTIONS, SUMMARY_BYTES } from '../../scripts/deploy.mjs';
 import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mjs';
@@ -150,7 +150,7 @@ function readabilityProblems( code: string ): string[] {
 			}
 		}
 	};
-	walk( acorn.parse( code, { ecmaVersion: 2016, sourceType: 'script', locations: true } ) );
+	walk( acorn.parse( code, { ecmaVersion: ES_VERSION, sourceType: 'script', locations: true } ) );
 	const names = ( node: any ): any[] => node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration' ? [ node.id ] :
 		node.type === 'VariableDeclarator' ? [ node.id ] :
 			/Function/.test( node.type ) ? node.params : [];
