@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { Mwn } from 'mwn';
+import { Mwn } from './lib/mwnFarm.mjs';
 import { build } from './build.mjs';
 import { checkData, knownLanguages, parseNoticesText, reportLines } from './lib/checker.mjs';
 import { mergeDefinition } from './lib/definitionEdit.mjs';

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Mwn } from 'mwn';
+import { Mwn } from './lib/mwnFarm.mjs';
 import { DeployError, explain, readCredentials, readPage, savePage } from './deploy.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { NoticesDataError, TranslationsError, updateNoticesText } from './lib/translations.mjs';

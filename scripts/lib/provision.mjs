@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Mwn } from 'mwn';
+import { Mwn } from './mwnFarm.mjs';
 import { readPage } from '../deploy.mjs';
 import { statementClient, updateNoticesPage } from '../translations.mjs';
 import { ROOT } from './paths.mjs';
@@ -30,7 +30,8 @@ export function demoAccounts() {
 	const listed = data.notices.flatMap( ( n ) => n.accounts || [] );
 	return {
 		names: listed.map( ( a ) => a.name ).concat( [ 'Unaffected editor' ] ),
-		banned: listed.filter( ( a ) => a.action === 'banned' ).map( ( a ) => a.name )
+		banned: listed.filter( ( a ) => a.action === 'banned' ).map( ( a ) => a.name ),
+		restored: listed.filter( ( a ) => a.action === 'restored' ).map( ( a ) => a.name )
 	};
 }
 
@@ -42,7 +43,7 @@ export async function login( wiki, bot ) {
 }
 
 /** Saves a page unless it already has exactly this text. */
-async function ensurePage( client, title, text, summary ) {
+export async function ensurePage( client, title, text, summary ) {
 	const current = await readPage( client, title );
 	if ( current.exists && current.content.trimEnd() === text.trimEnd() ) {
 		return false;

@@ -188,3 +188,16 @@ export function zhWikiPages( accounts ) {
 		...accounts.map( ( name ) => ( { title: `User:${ name }`, text: `这是演示用户${ name }的用户页面。\n` } ) )
 	];
 }
+
+/**
+ * The English-language wikis' own pages (enwiki): a main page that links to the statement on Meta,
+ * and the user pages of the demo accounts.
+ *
+ * @param {string[]} accounts the demo accounts' names
+ */
+export function enWikiPages( accounts ) {
+	return [
+		{ title: 'Main Page', text: 'Welcome to the English-language demo wiki of office-action-notice.\n\nOn the office action of September 2021, see [[m:Office actions/September 2021 statement|the Foundation\'s statement]].\n' },
+		...accounts.map( ( name ) => ( { title: `User:${ name }`, text: `This is the user page of the demo account ${ name }.\n` } ) )
+	];
+}

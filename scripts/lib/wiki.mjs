@@ -4,15 +4,14 @@
 // .wiki/<name>/ with its own LocalSettings.php, SQLite database, uploads, server pid and log; PHP
 // finds the settings through the MW_CONFIG_FILE environment variable. The MediaWiki code is
 // shared (mediawiki.mjs); the settings on top of the installer's are scripts/wiki/settings.php.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { IP } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
+import { PhpServer, portIsFree } from './phpServer.mjs';
 import { log, run, SetupError } from './system.mjs';
 
-export { ROOT, IP, SetupError };
+export { ROOT, IP, SetupError, portIsFree };
 export { CHROMIUM, missingSystemPackages, ensureSystemPackages } from './system.mjs';
 export { ensureMediaWiki } from './mediawiki.mjs';
 
@@ -23,13 +22,6 @@ function phpString( text ) {
 	return `'${ text.replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
 }
 
-export function portIsFree( port ) {
-	return new Promise( ( resolve ) => {
-		const srv = net.createServer();
-		srv.once( 'error', () => resolve( false ) );
-		srv.listen( port, '127.0.0.1', () => srv.close( () => resolve( true ) ) );
-	} );
-}
 
 /** One local wiki: its directory, settings and server. */
 export class Wiki {
@@ -182,42 +174,16 @@ export class Wiki {
 		].join( '\n' ) );
 	}
 
-	pidFile() {
-		return path.join( this.dir, 'server.pid' );
+	get phpServer() {
+		return new PhpServer( { dir: this.dir, port: this.port, env: this.env, responds: () => this.responds(), portHint: 'OAN_BENCH_PORT for the bench' } );
 	}
 
 	runningPid() {
-		try {
-			const pid = Number( fs.readFileSync( this.pidFile(), 'utf8' ) );
-			process.kill( pid, 0 );
-			return pid;
-		} catch {
-			return null;
-		}
+		return this.phpServer.runningPid();
 	}
 
-	async startServer() {
-		if ( this.runningPid() && await this.responds() ) {
-			return false;
-		}
-		if ( !await portIsFree( this.port ) ) {
-			throw new SetupError( `Port ${ this.port } on 127.0.0.1 is taken by another program. Free it, or choose another port (OAN_PORT for npm start, OAN_TEST_PORT for the tests).` );
-		}
-		const out = fs.openSync( path.join( this.dir, 'server.log' ), 'a' );
-		const child = spawn( 'php', [ '-S', `127.0.0.1:${ this.port }`, '-t', IP ], {
-			cwd: IP, env: { ...this.env, PHP_CLI_SERVER_WORKERS: '4' }, detached: true, stdio: [ 'ignore', out, out ]
-		} );
-		child.unref();
-		fs.writeFileSync( this.pidFile(), String( child.pid ) );
-		for ( let i = 0; i < 100; i++ ) {
-			if ( await this.responds() ) {
-				return true;
-			}
-			await new Promise( ( r ) => {
-				setTimeout( r, 100 );
-			} );
-		}
-		throw new SetupError( `The PHP server did not answer on ${ this.server } within 10 s; see ${ path.join( this.dir, 'server.log' ) }` );
+	startServer() {
+		return this.phpServer.start();
 	}
 
 	async responds() {
@@ -231,16 +197,6 @@ export class Wiki {
 	}
 
 	stopServer() {
-		const pid = this.runningPid();
-		if ( pid ) {
-			try {
-				// Negative pid: the whole process group (php -S and its workers).
-				process.kill( -pid, 'SIGTERM' );
-			} catch {
-				process.kill( pid, 'SIGTERM' );
-			}
-		}
-		fs.rmSync( this.pidFile(), { force: true } );
-		return Boolean( pid );
+		return this.phpServer.stop();
 	}
 }

@@ -1,0 +1,348 @@
+// The local wiki farm, as Wikimedia runs one: one MediaWiki 1.43 code base, one LocalSettings
+// (scripts/wiki/farm.php) that picks the wiki by host name, one SQLite database per wiki, all
+// served by one PHP server on one port, and one account system across them (CentralAuth).
+//
+//   meta.wikimedia.test   metawiki     the statement (translatable with Translate, as on Meta)
+//   zh.wikipedia.test     zhwiki       content language zh with its variants, temporary accounts;
+//   zh.m.wikipedia.test                its mobile site (MobileFrontend, Minerva)
+//   en.wikipedia.test     enwiki
+//   zh.wikibooks.test     zhwikibooks  another project family (another site for cookies)
+//
+// Each instance (`npm start`: "demo", the tests: "test") lives in .wiki/<name>/: LocalSettings.php,
+// data/ (the databases, centralauth.sqlite, the shared wikicache.sqlite), state.json, the
+// server's pid and log. Browsers reach the host names through --host-resolver-rules, Node through
+// farmHosts.mjs.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureExtensions, TRANSLATE_ARCHIVES } from './extensions.mjs';
+import { farmAgent, httpGet } from './farmHosts.mjs';
+import { IP } from './mediawiki.mjs';
+import { ROOT } from './paths.mjs';
+import { PhpServer } from './phpServer.mjs';
+import { log, run, SetupError } from './system.mjs';
+
+export { farmAgent };
+
+const FARM_PHP = path.join( ROOT, 'scripts/wiki/farm.php' );
+
+/** Global accounts: CentralAuth and the extension it requires. */
+export const CENTRALAUTH_ARCHIVES = [ 'AntiSpoof-REL1_43-cc88016.tar.gz', 'CentralAuth-REL1_43-85aeaed.tar.gz' ];
+/** The mobile site. */
+export const MOBILEFRONTEND_ARCHIVES = [ 'MobileFrontend-REL1_43-787f8ef.tar.gz' ];
+
+/** The farm's wikis: the statement's wiki first. */
+export const FARM_WIKIS = [
+	{ id: 'metawiki', host: 'meta.wikimedia.test', lang: 'en', sitename: 'Meta', family: 'wikimedia', translate: true },
+	{ id: 'zhwiki', host: 'zh.wikipedia.test', mobileHost: 'zh.m.wikipedia.test', lang: 'zh', sitename: '维基百科', family: 'wikipedia', tempAccounts: true },
+	{ id: 'enwiki', host: 'en.wikipedia.test', lang: 'en', sitename: 'Wikipedia', family: 'wikipedia' },
+	{ id: 'zhwikibooks', host: 'zh.wikibooks.test', lang: 'zh', sitename: '维基教科书', family: 'wikibooks' }
+];
+
+/** A PHP single-quoted string literal. */
+function phpString( text ) {
+	return `'${ text.replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
+}
+
+function randomToken( bytes ) {
+	return crypto.randomBytes( bytes ).toString( 'hex' );
+}
+
+function lastLines( e, n = 3 ) {
+	return String( e.stderr || e.stdout || e.message ).trim().split( '\n' ).slice( -n ).join( ' ' );
+}
+
+/**
+ * The optional extensions whose archives are there and match SHA256SUMS, unpacked; and, for each
+ * missing group, one line saying what the farm runs without.
+ *
+ * @return {{loaded: string[], missing: string[]}}
+ */
+export function ensureFarmExtensions() {
+	const groups = [
+		{ archives: CENTRALAUTH_ARCHIVES, names: [ 'AntiSpoof', 'CentralAuth' ], without: 'local accounts on each wiki, no global locks' },
+		{ archives: MOBILEFRONTEND_ARCHIVES, names: [ 'MobileFrontend' ], without: 'no mobile site (zh.m.wikipedia.test answers as the desktop site)' },
+		{ archives: TRANSLATE_ARCHIVES, names: [ 'UniversalLanguageSelector', 'Translate' ], without: 'the statement as plain pages, see docs/translate.md' }
+	];
+	const loaded = [];
+	const missing = [];
+	for ( const group of groups ) {
+		const result = ensureExtensions( group.archives );
+		if ( result.ok ) {
+			loaded.push( ...group.names );
+		} else {
+			missing.push( `${ group.names.join( ' and ' ) } not installed (${ result.reason }): ${ group.without }` );
+		}
+	}
+	return { loaded, missing };
+}
+
+/** One wiki of the farm: its URLs, and maintenance scripts run for it (`--wiki`). */
+export class FarmWiki {
+	constructor( farm, spec ) {
+		this.farm = farm;
+		this.spec = spec;
+		this.id = spec.id;
+		this.name = spec.id;
+		this.lang = spec.lang;
+		this.server = `http://${ spec.host }:${ farm.port }`;
+		this.url = `${ this.server }/index.php`;
+		this.api = `${ this.server }/api.php`;
+		this.mobileServer = spec.mobileHost ? `http://${ spec.mobileHost }:${ farm.port }` : null;
+		this.dbFile = path.join( farm.dataDir, `${ spec.id }.sqlite` );
+	}
+
+	get options() {
+		return { lang: this.lang, translate: Boolean( this.spec.translate && this.farm.has( 'Translate' ) ), tempAccounts: Boolean( this.spec.tempAccounts ) };
+	}
+
+	get env() {
+		return this.farm.env;
+	}
+
+	php( args, opts = {} ) {
+		return run( 'php', args, { cwd: IP, env: this.env, ...opts } );
+	}
+
+	maintenance( script, args = [], opts = {} ) {
+		return this.php( [ 'maintenance/run.php', script, `--wiki=${ this.id }`, ...args ], opts );
+	}
+
+	/** PHP run by maintenance/run.php eval for this wiki. */
+	evalPhp( code ) {
+		return this.maintenance( 'eval', [], { stdio: [ 'pipe', 'pipe', 'pipe' ], input: code } );
+	}
+
+	readState() {
+		return this.farm.readState();
+	}
+
+	writeState( patch ) {
+		this.farm.writeState( patch );
+	}
+}
+
+export class Farm {
+	/**
+	 * @param {string} name instance ("demo", "test")
+	 * @param {number} port the one port every host name is served on
+	 * @param {Object} [opts]
+	 * @param {string} [opts.portHint] the variable that chooses the port, for messages
+	 */
+	constructor( name, port, { portHint = 'OAN_PORT for npm start, OAN_TEST_PORT for the tests' } = {} ) {
+		this.name = name;
+		this.port = port;
+		this.dir = path.join( ROOT, '.wiki', name );
+		this.dataDir = path.join( this.dir, 'data' );
+		this.settings = path.join( this.dir, 'LocalSettings.php' );
+		this.stateFile = path.join( this.dir, 'state.json' );
+		this.extensions = this.readState().extensions || [];
+		this.wikis = FARM_WIKIS.map( ( spec ) => new FarmWiki( this, spec ) );
+		this.phpServer = new PhpServer( { dir: this.dir, port, env: this.env, responds: () => this.responds(), portHint } );
+	}
+
+	get env() {
+		return { ...process.env, MW_CONFIG_FILE: this.settings, MW_INSTALL_PATH: IP };
+	}
+
+	/** The wiki with this database name. */
+	wiki( id ) {
+		const found = this.wikis.find( ( w ) => w.id === id );
+		if ( !found ) {
+			throw new Error( `no wiki ${ id } in the farm` );
+		}
+		return found;
+	}
+
+	get statementWiki() {
+		return this.wikis[ 0 ];
+	}
+
+	has( extension ) {
+		return this.extensions.includes( extension );
+	}
+
+	readState() {
+		try {
+			return JSON.parse( fs.readFileSync( this.stateFile, 'utf8' ) );
+		} catch {
+			return {};
+		}
+	}
+
+	writeState( patch ) {
+		fs.writeFileSync( this.stateFile, JSON.stringify( { ...this.readState(), ...patch }, null, '\t' ) + '\n' );
+	}
+
+	/**
+	 * Installs the farm once, with these optional extensions; a half-finished or moved earlier
+	 * install is removed and done again. A farm installed with other extensions is brought up to
+	 * date (update.php, and CentralAuth's set-up where it is new).
+	 *
+	 * @param {string[]} extensions from ensureFarmExtensions()
+	 * @return {boolean} whether it installed afresh
+	 */
+	install( extensions ) {
+		const state = this.readState();
+		if ( state.installed && state.port === this.port && fs.existsSync( this.settings ) ) {
+			this.extensions = extensions;
+			this.writeSettings( state );
+			if ( ( state.extensions || [] ).join() !== extensions.join() ) {
+				this.updateDatabases( state.admin );
+				this.writeState( { extensions } );
+			}
+			return false;
+		}
+		if ( fs.existsSync( this.dir ) ) {
+			log( `${ this.name }: removing an incomplete or moved farm in ${ path.relative( ROOT, this.dir ) }` );
+			this.stopServer();
+			fs.rmSync( this.dir, { recursive: true, force: true } );
+		}
+		fs.mkdirSync( this.dataDir, { recursive: true } );
+		this.extensions = extensions;
+		const admin = { user: 'Admin', password: `oan-admin-${ randomToken( 6 ) }` };
+		const keys = { secretKey: randomToken( 32 ), upgradeKey: randomToken( 8 ) };
+		const started = Date.now();
+		for ( const wiki of this.wikis ) {
+			this.installDatabase( wiki, admin );
+		}
+		this.writeSettings( keys );
+		this.updateDatabases( admin );
+		this.writeState( { ...keys, installed: true, port: this.port, admin, extensions } );
+		log( `${ this.name }: ${ this.wikis.length } wikis installed in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s` );
+		return true;
+	}
+
+	/** MediaWiki's installer for one database, into a scratch folder (its LocalSettings is not used). */
+	installDatabase( wiki, admin ) {
+		const scratch = path.join( this.dir, 'install', wiki.id );
+		fs.mkdirSync( scratch, { recursive: true } );
+		log( `${ this.name }: installing ${ wiki.id } (${ wiki.server })` );
+		try {
+			run( 'php', [
+				'maintenance/run.php', 'install',
+				'--dbtype', 'sqlite', '--dbpath', this.dataDir, '--dbname', wiki.id,
+				'--server', wiki.server, '--scriptpath', '',
+				'--lang', wiki.lang, '--pass', admin.password,
+				'--extensions', 'Gadgets,ParserFunctions,Interwiki',
+				'--skins', 'Vector,MonoBook,Timeless,MinervaNeue',
+				'--confpath', scratch,
+				wiki.spec.sitename, admin.user
+			], { cwd: IP, env: { ...process.env, MW_INSTALL_PATH: IP } } );
+		} catch ( e ) {
+			throw new SetupError( `Installing ${ wiki.id } failed: ${ lastLines( e, 6 ) }. Run npm start again; it starts the farm afresh.` );
+		}
+		fs.rmSync( scratch, { recursive: true, force: true } );
+	}
+
+	/**
+	 * update.php on every wiki (the extensions' tables), then, with CentralAuth, the global
+	 * accounts: AntiSpoof's table in centralauth.sqlite (update.php leaves it out on SQLite), the
+	 * existing accounts made global and Admin attached on every wiki; and on every wiki the m:
+	 * prefix in the interwiki table.
+	 */
+	updateDatabases( admin ) {
+		for ( const wiki of this.wikis ) {
+			try {
+				wiki.maintenance( 'update', [ '--quick' ] );
+			} catch ( e ) {
+				throw new SetupError( `update.php failed for ${ wiki.id }: ${ lastLines( e ) }` );
+			}
+			this.listStatementInterwiki( wiki );
+		}
+		if ( this.has( 'CentralAuth' ) ) {
+			this.setUpCentralAuth( admin );
+		}
+	}
+
+	setUpCentralAuth( admin ) {
+		const meta = this.statementWiki;
+		const sql = fs.readFileSync( path.join( IP, 'extensions/AntiSpoof/sql/sqlite/tables-generated.sql' ), 'utf8' )
+			.replace( /\/\*_\*\//g, '' ).replace( /CREATE TABLE /g, 'CREATE TABLE IF NOT EXISTS ' ).replace( /CREATE INDEX /g, 'CREATE INDEX IF NOT EXISTS ' );
+		try {
+			run( 'php', [ '-r', '$db = new PDO( "sqlite:" . $argv[1] ); $db->exec( $argv[2] );', path.join( this.dataDir, 'centralauth.sqlite' ), sql ] );
+			meta.maintenance( 'CentralAuth:batchCAAntiSpoof' );
+			for ( const wiki of this.wikis ) {
+				wiki.maintenance( 'CentralAuth:migratePass0' );
+			}
+			meta.maintenance( 'CentralAuth:migratePass1' );
+			const list = path.join( this.dir, 'admin-userlist.txt' );
+			fs.writeFileSync( list, `${ admin.user }\n` );
+			for ( const wiki of this.wikis ) {
+				wiki.maintenance( 'CentralAuth:attachAccount', [ '--userlist', list, '--quiet' ] );
+			}
+			fs.rmSync( list );
+		} catch ( e ) {
+			throw new SetupError( `Setting up CentralAuth failed: ${ lastLines( e ) }` );
+		}
+	}
+
+	/**
+	 * The m: prefix in the wiki's interwiki table, with its API, as Meta's is on Wikimedia wikis:
+	 * siteinfo's interwikimap lists it, and the authoring gadget finds the statement's wiki there.
+	 */
+	listStatementInterwiki( wiki ) {
+		const server = this.statementWiki.server;
+		const php = '$db = new PDO( "sqlite:" . $argv[1] ); $db->prepare( "INSERT OR REPLACE INTO interwiki ( iw_prefix, iw_url, iw_api, iw_wikiid, iw_local, iw_trans ) VALUES ( ?, ?, ?, ?, 1, 0 )" )->execute( [ "m", $argv[2] . "/index.php?title=\\$1", $argv[2] . "/api.php", "" ] );';
+		run( 'php', [ '-r', php, wiki.dbFile, server ] );
+	}
+
+	/** The farm's LocalSettings.php: $oanFarm, then scripts/wiki/farm.php. Rewritten on every run. */
+	writeSettings( { secretKey, upgradeKey } ) {
+		const values = {
+			port: this.port,
+			dataDir: this.dataDir,
+			secretKey,
+			upgradeKey,
+			statementWiki: this.statementWiki.id,
+			extensions: this.extensions,
+			wikis: FARM_WIKIS
+		};
+		fs.writeFileSync( this.settings, [
+			'<?php',
+			'// Written by scripts/lib/farm.mjs on every npm start and test run.',
+			'require_once "$IP/includes/PlatformSettings.php";',
+			`$oanFarm = json_decode( ${ phpString( JSON.stringify( values ) ) }, true );`,
+			`require ${ phpString( FARM_PHP ) };`,
+			''
+		].join( '\n' ) );
+	}
+
+	/** Whether the farm's server answers for its first wiki. */
+	async responds() {
+		try {
+			const res = await httpGet( `${ this.statementWiki.api }?action=query&meta=siteinfo&format=json`, { timeout: 5000 } );
+			return res.status === 200;
+		} catch {
+			return false;
+		}
+	}
+
+	startServer() {
+		return this.phpServer.start();
+	}
+
+	stopServer() {
+		return this.phpServer.stop();
+	}
+
+	runningPid() {
+		return this.phpServer.runningPid();
+	}
+
+	/**
+	 * The farm as a file (`.wiki/farm.json` for the demo): every wiki's id, URLs and language, and
+	 * the demo's logins. The farm deploy reads the same format.
+	 *
+	 * @param {Object} accounts
+	 * @return {Object}
+	 */
+	description( accounts ) {
+		return {
+			wikis: this.wikis.map( ( w ) => ( {
+				id: w.id, url: w.url, api: w.api, ...( w.mobileServer ? { mobileUrl: `${ w.mobileServer }/index.php` } : {} ), language: w.lang
+			} ) ),
+			accounts
+		};
+	}
+}
