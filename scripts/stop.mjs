@@ -1,10 +1,7 @@
 #!/usr/bin/env node
-// npm stop: stops the demo wikis' PHP servers, the English and the Chinese-language one (the data
-// stays in .wiki/demo and .wiki/demo-zh for the next start).
-import { localWikis } from './lib/provision.mjs';
+// npm stop: stops the demo farm's PHP server (and its workers, by process group); the data stays
+// in .wiki/demo for the next start.
+import { Farm } from './lib/farm.mjs';
 
-const port = Number( process.env.OAN_PORT || 8781 );
-const wikis = localWikis( 'demo', port, Number( process.env.OAN_ZH_PORT || port + 2 ) );
-for ( const wiki of Object.values( wikis ) ) {
-	process.stdout.write( wiki.stopServer() ? `stopped the ${ wiki.name } wiki on ${ wiki.server }\n` : `the ${ wiki.name } wiki was not running\n` );
-}
+const farm = new Farm( 'demo', Number( process.env.OAN_PORT || 8781 ) );
+process.stdout.write( farm.stopServer() ? `stopped the demo farm on port ${ farm.port }\n` : 'the demo farm was not running\n' );

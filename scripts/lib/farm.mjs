@@ -184,7 +184,7 @@ export class Farm {
 	 */
 	install( extensions ) {
 		const state = this.readState();
-		if ( state.installed && state.port === this.port && fs.existsSync( this.settings ) ) {
+		if ( state.installed && state.farm && state.port === this.port && fs.existsSync( this.settings ) ) {
 			this.extensions = extensions;
 			this.writeSettings( state );
 			if ( ( state.extensions || [] ).join() !== extensions.join() ) {
@@ -208,7 +208,7 @@ export class Farm {
 		}
 		this.writeSettings( keys );
 		this.updateDatabases( admin );
-		this.writeState( { ...keys, installed: true, port: this.port, admin, extensions } );
+		this.writeState( { ...keys, installed: true, farm: true, port: this.port, admin, extensions } );
 		log( `${ this.name }: ${ this.wikis.length } wikis installed in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s` );
 		return true;
 	}

@@ -7,8 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { explain, NO_TERMINAL, SUMMARY_BYTES } from '../../scripts/deploy.mjs';
-import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { apiClient, readPageText, savePageText, wiki } from './helpers';
+import { apiClient, readPageText, savePageText, wiki, farmWiki } from './helpers';
 
 const ROOT = path.resolve( __dirname, '../..' );
 const run = promisify( execFile );
@@ -278,7 +277,7 @@ describe( 'deploy', () => {
 	} );
 
 	it( 'refuses an account without the interface-admin rights, naming them', async () => {
-		const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
+		const local = farmWiki( wiki );
 		const password = 'b'.repeat( 32 );
 		local.maintenance( 'createBotPassword', [ '--appid', 'plain', '--grants', 'basic,editpage,editinterface,editsiteconfig', 'Unaffected editor', password ] );
 		const before = await readPageText( 'MediaWiki:Gadget-office-action-notice.js' );

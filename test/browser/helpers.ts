@@ -2,14 +2,26 @@ import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright
 import { afterAll, afterEach, inject } from 'vitest';
 import { launchChromium, loginState as loginStateOn } from '../../scripts/lib/browser.mjs';
 import { rewriteDocuments, stripGadget } from '../../scripts/lib/control.mjs';
+import { Farm } from '../../scripts/lib/farm.mjs';
 import { login } from '../../scripts/lib/provision.mjs';
 
-/** The statement's (English) wiki, where most tests run. */
+/** The test farm: its port, which optional extensions run, the demo reader, the locked accounts. */
+export const farm = inject( 'farm' );
+/** The statement's wiki (metawiki, meta.wikimedia.test, English), where most tests run. */
 export const wiki = inject( 'wiki' );
-/** The Chinese-language wiki (content language zh, variants, temporary accounts). */
+/** zhwiki (content language zh, variants, temporary accounts; its mobile site zh.m.wikipedia.test). */
 export const zhWiki = inject( 'zhWiki' );
+/** enwiki, a reading wiki of another language whose m: is the statement's wiki. */
+export const enWiki = inject( 'enWiki' );
+/** zhwikibooks: another project family, so another site for cookies. */
+export const booksWiki = inject( 'booksWiki' );
 
 type Target = typeof wiki;
+
+/** A wiki of the test farm, for its maintenance scripts (`--wiki`). */
+export function farmWiki( target: Target = wiki ) {
+	return new Farm( farm.name, farm.port ).wiki( target.id );
+}
 
 export const SKINS = [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva' ] as const;
 
@@ -87,6 +99,14 @@ export async function open( browser: Browser, options: BrowserContextOptions = {
 export function url( title: string, query: Record<string, string> = {}, target: Target = wiki ): string {
 	const params = new URLSearchParams( { title, ...query } );
 	return `${ target.server }/index.php?${ params }`;
+}
+
+/** A page on the wiki's mobile site (zh.m.wikipedia.test), as MobileFrontend serves phones. */
+export function mobileUrl( title: string, query: Record<string, string> = {}, target: Target = zhWiki ): string {
+	if ( !target.mobileServer ) {
+		throw new Error( `${ target.id } has no mobile site` );
+	}
+	return `${ target.mobileServer }/index.php?${ new URLSearchParams( { title, ...query } ) }`;
 }
 
 /** Opens a wiki page and waits until the gadget has run. */

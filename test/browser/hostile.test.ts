@@ -5,8 +5,7 @@ import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccounts } from '../../scripts/lib/accounts.mjs';
-import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { DATA_PAGE, launch, loginState, open, readPageText, savePageText, visit, wiki } from './helpers';
+import { DATA_PAGE, launch, loginState, open, readPageText, savePageText, visit, wiki, farmWiki } from './helpers';
 
 const { strings: HOSTILE } = JSON.parse( fs.readFileSync( path.join( __dirname, '../fixtures/hostile-strings.json' ), 'utf8' ) ) as { strings: string[] };
 
@@ -137,7 +136,7 @@ describe( 'hostile input', () => {
 	it( 'shows hostile but valid user names as text on their pages and on Special:UserRights', async () => {
 		// Names MediaWiki accepts for accounts, though they look like markup.
 		const names = [ '$1 $2 $3', '\'\'\'bold\'\'\' \'\'italic\'\'', 'Constructor', '__proto__ user', 'ToString' ];
-		const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
+		const local = farmWiki( wiki );
 		createAccounts( local, names );
 		const data = JSON.parse( JSON.stringify( original ) );
 		data.notices[ 0 ].accounts = names.map( ( name ) => ( { name, action: 'banned', date: '2021-09-13' } ) );

@@ -317,7 +317,7 @@ describe( 'right-to-left, night mode and phones', () => {
 		it( `${ c.name }: mirrors or darkens as it should, and nothing overflows the viewport`, async () => {
 			const { context, page, errors } = await open( browser, { viewport: c.viewport, isMobile: c.mobile, hasTouch: c.mobile, colorScheme: c.night ? 'dark' : 'light' } );
 			if ( c.night ) {
-				await context.addCookies( [ { name: 'oanwikimwclientpreferences', value: c.os ? 'skin-theme-clientpref-os' : 'skin-theme-clientpref-night', url: wiki.server } ] );
+				await context.addCookies( [ { name: `${ wiki.id }mwclientpreferences`, value: c.os ? 'skin-theme-clientpref-os' : 'skin-theme-clientpref-night', url: wiki.server } ] );
 			}
 			await visit( page, 'Main_Page', c.query );
 			const info = await page.evaluate( () => {

@@ -1,10 +1,12 @@
-// The local-wiki scripts' failure paths: each gets a clear message naming the fix.
+// The local farm's failure paths: each gets a clear message naming the fix, and nothing
+// half-written is left behind as if it had worked.
 import fs from 'node:fs';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { missingSystemPackages, SetupError, Wiki } from '../../scripts/lib/wiki.mjs';
+import { Farm } from '../../scripts/lib/farm.mjs';
+import { missingSystemPackages, SetupError } from '../../scripts/lib/wiki.mjs';
 
-describe( 'local wiki set-up', () => {
+describe( 'local farm set-up', () => {
 	it( 'has every system package it needs here (the test set-up installed them)', () => {
 		expect( missingSystemPackages() ).toEqual( [] );
 	} );
@@ -16,28 +18,30 @@ describe( 'local wiki set-up', () => {
 		} );
 		const port = ( blocker.address() as net.AddressInfo ).port;
 		try {
-			const wiki = new Wiki( 'port-taken', port );
-			await expect( wiki.startServer() ).rejects.toThrow( SetupError );
-			await expect( wiki.startServer() ).rejects.toThrow( new RegExp( `Port ${ port } on 127\\.0\\.0\\.1 is taken by another program\\. Free it, or choose another port \\(OAN_PORT for npm start, OAN_TEST_PORT for the tests\\)` ) );
+			const farm = new Farm( 'port-taken', port );
+			fs.mkdirSync( farm.dir, { recursive: true } );
+			await expect( farm.startServer() ).rejects.toThrow( SetupError );
+			await expect( farm.startServer() ).rejects.toThrow( new RegExp( `Port ${ port } on 127\\.0\\.0\\.1 is taken by another program\\. Free it, or choose another port \\(OAN_PORT for npm start, OAN_TEST_PORT for the tests\\)` ) );
 		} finally {
 			blocker.close();
+			fs.rmSync( new Farm( 'port-taken', port ).dir, { recursive: true, force: true } );
 		}
 	} );
 
-	it( 'removes a half-finished earlier install and installs again', () => {
-		const wiki = new Wiki( 'half-done', 8799 );
-		fs.rmSync( wiki.dir, { recursive: true, force: true } );
-		fs.mkdirSync( `${ wiki.dir }/data`, { recursive: true } );
-		fs.writeFileSync( `${ wiki.dir }/data/oanwiki.sqlite`, 'not a database' );
+	it( 'removes a half-finished earlier install and installs again; a second run reuses it', () => {
+		const farm = new Farm( 'half-done', 8799 );
+		fs.rmSync( farm.dir, { recursive: true, force: true } );
+		fs.mkdirSync( farm.dataDir, { recursive: true } );
+		fs.writeFileSync( `${ farm.dataDir }/metawiki.sqlite`, 'not a database' );
 		try {
-			expect( wiki.install() ).toBe( true );
-			expect( wiki.readState() ).toMatchObject( { installed: true, port: 8799 } );
-			expect( fs.readFileSync( wiki.settings, 'utf8' ) ).toContain( "require __DIR__ . '/oan-settings.php';" );
-			expect( fs.readFileSync( `${ wiki.dir }/oan-settings.php`, 'utf8' ) ).toMatch( /^require '.*\/scripts\/wiki\/settings\.php';$/m );
+			expect( farm.install( [] ) ).toBe( true );
+			expect( farm.readState() ).toMatchObject( { installed: true, farm: true, port: 8799, extensions: [] } );
+			expect( fs.readFileSync( farm.settings, 'utf8' ) ).toMatch( /^require '.*\/scripts\/wiki\/farm\.php';$/m );
+			expect( fs.readdirSync( farm.dataDir ).filter( ( f ) => /^[a-z]+\.sqlite$/.test( f ) ).sort() ).toEqual( [ 'enwiki.sqlite', 'metawiki.sqlite', 'wikicache.sqlite', 'zhwiki.sqlite', 'zhwikibooks.sqlite' ] );
 			// A second run reuses it.
-			expect( wiki.install() ).toBe( false );
+			expect( farm.install( [] ) ).toBe( false );
 		} finally {
-			fs.rmSync( wiki.dir, { recursive: true, force: true } );
+			fs.rmSync( farm.dir, { recursive: true, force: true } );
 		}
 	}, 60000 );
 } );

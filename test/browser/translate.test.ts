@@ -12,14 +12,13 @@ import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArchives, TRANSLATE_ARCHIVES } from '../../scripts/lib/extensions.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
-import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { apiClient, DATA_PAGE, launch, loginState, open, readPageText, savePageText, url, visit, wiki, zhWiki } from './helpers';
+import { apiClient, DATA_PAGE, launch, loginState, open, readPageText, savePageText, url, visit, wiki, zhWiki, farmWiki } from './helpers';
 
 const STATEMENT = 'Office actions/September 2021 statement';
 const execFileP = promisify( execFile );
 
 /** The test instance's statement wiki, for its job queue and maintenance scripts. */
-const statementWiki = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
+const statementWiki = farmWiki( wiki );
 
 type Target = typeof wiki;
 type Percentages = Record<string, number>;

@@ -1,14 +1,11 @@
 // Issue: the rights-restriction warning on Special:UserRights, as a bureaucrat uses it.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otherWikiGroups } from '../../scripts/lib/accounts.mjs';
-import { Wiki } from '../../scripts/lib/wiki.mjs';
-import { API_FAULTS, apiClient, DATA_PAGE, launch, loginState, open, readPageText, reportCases, savePageText, visit, wiki } from './helpers';
+import { createAccounts } from '../../scripts/lib/accounts.mjs';
+import { API_FAULTS, apiClient, DATA_PAGE, enWiki, farmWiki, launch, loginState, open, readPageText, reportCases, savePageText, visit, wiki } from './helpers';
 
-const local = new Wiki( 'test', Number( new URL( wiki.server ).port ) );
-
-async function groupsOf( name: string ): Promise<Record<string, string>> {
-	const client = await apiClient();
+async function groupsOf( name: string, target = wiki ): Promise<Record<string, string>> {
+	const client = await apiClient( target );
 	const res: any = await client.request( { action: 'query', list: 'users', ususers: name, usprop: 'groupmemberships', formatversion: 2 } );
 	return Object.fromEntries( ( res.query.users[ 0 ].groupmemberships || [] ).map( ( g: any ) => [ g.group, g.expiry ] ) );
 }
@@ -166,27 +163,29 @@ describe( 'Special:UserRights', () => {
 		await context.close();
 	} );
 
-	it( 'warns about an account of another wiki (Name@otherwiki), and the acknowledged groups land there', async () => {
+	it( 'warns about an account of another wiki of the farm (Name@enwiki), and the acknowledged groups land there', async () => {
+		// An account made on enwiki: global (CentralAuth), attached there only.
+		createAccounts( farmWiki( enWiki ), [ 'Remote editor' ] );
 		const original = ( await readPageText( DATA_PAGE ) )!;
 		const data = JSON.parse( original );
 		data.notices[ 0 ].accounts.push( { name: 'Remote editor', action: 'desysopped', date: '2021-09-13' } );
 		await savePageText( DATA_PAGE, JSON.stringify( data ) );
 		try {
-			const { context, page, errors, apiRequests } = await openRights( 'Special:UserRights/Remote_editor@otherwiki', {} );
+			const { context, page, errors, apiRequests } = await openRights( 'Special:UserRights/Remote_editor@enwiki', {} );
 			const w = await warning( page );
-			expect( w?.status ).toEqual( [ 'Remote editor@otherwiki had administrator rights removed by a Wikimedia Foundation office action on September 13, 2021.' ] );
-			// Without CentralAuth nothing here can look at another wiki's account.
-			expect( w?.live ).toBe( 'The live check of this account could not be made; this warning uses the notices data only.' );
+			expect( w?.status ).toEqual( [ 'Remote editor@enwiki had administrator rights removed by a Wikimedia Foundation office action on September 13, 2021.' ] );
+			// Another wiki's account: what CentralAuth says of the global account, and nothing of local groups.
+			expect( w?.live ).toBe( 'The global account is not locked.' );
 			expect( apiRequests ).toHaveLength( 1 );
 			expect( apiRequests[ 0 ] ).not.toContain( 'list=users' );
 			await page.check( '#wpGroup-sysop' );
 			await page.click( 'input[name="saveusergroups"]' );
 			await page.waitForTimeout( 300 );
 			expect( await page.textContent( '#oan-ur-ack-error' ) ).toBe( 'Tick the acknowledgement in the warning before saving.' );
-			expect( otherWikiGroups( local, 'Remote editor' ) ).toEqual( [] );
+			expect( await groupsOf( 'Remote editor', enWiki ) ).toEqual( {} );
 			await page.check( '#oan-ur-ack' );
 			await Promise.all( [ page.waitForNavigation(), page.click( 'input[name="saveusergroups"]' ) ] );
-			expect( otherWikiGroups( local, 'Remote editor' ) ).toEqual( [ 'sysop' ] );
+			expect( Object.keys( await groupsOf( 'Remote editor', enWiki ) ) ).toEqual( [ 'sysop' ] );
 			expect( errors ).toEqual( [] );
 			await context.close();
 		} finally {

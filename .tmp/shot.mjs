@@ -1,0 +1,11 @@
+import { chromium } from '/work/main/node_modules/playwright-core/index.mjs';
+import { CHROMIUM_FLAGS } from '/work/main/scripts/lib/browser.mjs';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP *.test 127.0.0.1'] });
+const c = await b.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+const p = await c.newPage();
+p.on('console', m => console.log('console', m.type(), m.text()));
+await p.goto(process.argv[2]);
+await p.waitForTimeout(2500);
+console.log(await p.evaluate(() => [mw.config.get('skin'), mw.config.get('wgMFMode'), document.querySelector('#siteNotice')?.textContent.slice(0,200), mw.loader.getState('ext.gadget.office-action-notice')]));
+await p.screenshot({ path: '/tmp/shot.png' });
+await b.close();
