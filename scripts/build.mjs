@@ -26,11 +26,11 @@ const SOURCES = {
 	// (see scripts/lib/languages.mjs); the build has only the page for a wiki without variants.
 	'office-action-notice-languages.json': { fromWiki: 'languages' },
 	'office-action-notice-reserve.css': { file: 'src/styles/reserve.css' },
-	'office-action-notice-accounts.js': { entry: 'src/accounts/entry.ts', messages: [ 'oan-account-', 'oan-ur-' ] },
+	'office-action-notice-accounts.js': { entry: 'src/accounts/accountsGadget.ts', messages: [ 'oan-account-', 'oan-ur-' ] },
 	'office-action-notice-accounts.css': { file: 'src/styles/accounts.css' },
 	// Interface admins' view of the notices page: the checker's report and a preview of each
-	// notice, so it carries the checker's and the notice's messages (see src/authoring/entry.ts).
-	'office-action-notice-authoring.js': { entry: 'src/authoring/entry.ts', messages: [ 'oan-author-', 'oan-check-', 'oan-notice-', 'oan-statement-', 'oan-account-' ] },
+	// notice, so it carries the checker's and the notice's messages (see src/authoring/authoringGadget.ts).
+	'office-action-notice-authoring.js': { entry: 'src/authoring/authoringGadget.ts', messages: [ 'oan-author-', 'oan-check-', 'oan-notice-', 'oan-statement-', 'oan-account-' ] },
 	'office-action-notice-authoring.css': { file: 'src/styles/authoring.css' }
 };
 

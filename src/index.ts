@@ -1,11 +1,11 @@
 // Entry: reads mw.config, decides what runs on this page, and wires the modules. Nothing here
 // may throw into the page: failures become console lines.
 import bundles from 'oan:messages';
-import { runAccountsGadget } from './accounts/load';
+import { runAccountsGadget } from './accounts/loadAccountsGadget';
 import { findAccountStatuses, isAccountPage } from './accounts/match';
-import { loadNoticesData } from './config/load';
-import { pickMessages } from './i18n/pick';
-import { readingLanguages } from './i18n/reader';
+import { loadNoticesData } from './config/loadNoticesData';
+import { pickMessages } from './i18n/fallbackChain';
+import { readMediaWikiLanguages } from './i18n/mediaWikiLanguages';
 import { findApplicableNotices } from './notice/applicability';
 import { Dismissals } from './notice/dismissal';
 import { showBanners } from './notice/mount';
@@ -24,7 +24,7 @@ function runOfficeActionNotice(): void {
 	mark( 'start' );
 	const data = loadNoticesData( logWarning );
 	const userLanguage = String( mw.config.get( 'wgUserLanguage' ) || 'en' );
-	const reader = readingLanguages( userLanguage, logWarning );
+	const reader = readMediaWikiLanguages( userLanguage, logWarning );
 	mw.messages.set( pickMessages( bundles, reader.chain ) );
 	const state: PublicState = { shown: [], live: null };
 	const api = publishApi( data, state );

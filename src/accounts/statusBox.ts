@@ -1,4 +1,4 @@
-import { renderStatementLinks } from '../translations/render';
+import { renderStatementLinks } from '../statement/statementLinks';
 import { formatDate } from '../util/dates';
 import { el, localizedText, RenderDeps } from '../util/dom';
 import { AccountStatus } from './match';

@@ -3,7 +3,7 @@
 // to say comes from report.ts, preview.ts and describe.ts, what to read from wikiRead.ts.
 import { checkNotices, Problem } from '../config/check';
 import { guardNoticesData } from '../config/guard';
-import { MessageBundle, pickMessages } from '../i18n/pick';
+import { MessageBundle, pickMessages } from '../i18n/fallbackChain';
 import { el, RenderDeps } from '../util/dom';
 import { logWarning } from '../util/log';
 import { StatementClient, updateCompleteness } from './completeness';

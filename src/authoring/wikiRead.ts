@@ -1,7 +1,7 @@
 // What the authoring view reads from the wiki, all through one GET function (mw.Api's get in
 // the gadget, a stub in tests): the texts to check, what the wiki knows about languages, and
 // where interwiki prefixes lead. Only interface admins on the notices page ever run this.
-import { readLanguageNames } from '../i18n/reading';
+import { readLanguageNames } from '../i18n/readerLanguages';
 
 /** An Action API answer: JSON, read defensively. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

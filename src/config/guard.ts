@@ -3,7 +3,7 @@
 // nowhere but wiki pages; the data's full rules (schema/notices.schema.json) are checked where
 // the data is written. A notice that fails is skipped with one warning naming it and why; so is
 // an account or a restricted group, and the rest stays.
-import { LANGUAGE_CODE } from '../i18n/reading';
+import { LANGUAGE_CODE } from '../i18n/readerLanguages';
 import { ACCOUNT_ACTIONS, AffectedAccount, LocalizedText, Notice, NoticesData, NoticeTarget, RestrictedGroup, Statement } from './types';
 
 export interface GuardResult {

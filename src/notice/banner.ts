@@ -1,5 +1,5 @@
 import { Notice } from '../config/types';
-import { renderStatementLinks } from '../translations/render';
+import { renderStatementLinks } from '../statement/statementLinks';
 import { formatDate } from '../util/dates';
 import { el, localizedText, RenderDeps } from '../util/dom';
 

@@ -5,7 +5,7 @@ import { NoticesData } from '../config/types';
 import { RenderDeps } from '../util/dom';
 import { decideRightsWarning, parseTarget } from './decide';
 import { LiveStatus, lookupParams, parseLookup } from './lookup';
-import { liveText, renderGroupNote, renderRightsWarning, WarningBox } from './render';
+import { liveText, renderGroupNote, renderRightsWarning, WarningBox } from './rightsWarning';
 
 /** Runs the one API request; resolves with the raw answer, rejects on any failure. */
 export type Lookup = ( params: Record<string, string> ) => Promise<unknown>;

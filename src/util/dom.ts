@@ -1,5 +1,5 @@
 import { LocalizedText } from '../config/types';
-import { pickLocalized } from '../i18n/pick';
+import { pickLocalized } from '../i18n/fallbackChain';
 
 /** What DOM builders need from MediaWiki, passed in so they run under jsdom without `mw`. */
 export interface RenderDeps {
@@ -9,7 +9,7 @@ export interface RenderDeps {
 	getUrl: ( page: string ) => string;
 	/** The reader's interface language (wgUserLanguage): the page's own language. */
 	userLanguage: string;
-	/** The languages the reader reads, most wanted first (see i18n/reading.ts). */
+	/** The languages the reader reads, most wanted first (see i18n/readerLanguages.ts). */
 	chain: string[];
 	/** BCP 47 tag for dates in the reader's first language ("zh-Hant-HK"). */
 	locale: string;

@@ -1,4 +1,4 @@
-import { ReaderLanguages } from '../i18n/reading';
+import { ReaderLanguages } from '../i18n/readerLanguages';
 import { RenderDeps } from './dom';
 
 /**

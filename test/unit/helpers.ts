@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Notice } from '../../src/config/types';
 import { guardNoticesData } from '../../src/config/guard';
-import { pickMessages } from '../../src/i18n/pick';
+import { pickMessages } from '../../src/i18n/fallbackChain';
 import { RenderDeps } from '../../src/util/dom';
 
 export const ROOT = path.resolve( __dirname, '../..' );

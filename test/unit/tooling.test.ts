@@ -61,7 +61,7 @@ describe( 'gadget-definition.txt', () => {
 
 	it( 'declares, for each script, every ResourceLoader module its code uses, and none it does not', async () => {
 		const entries: Record<string, string> = {
-			'office-action-notice': 'src/index.ts', 'office-action-notice-accounts': 'src/accounts/entry.ts', 'office-action-notice-authoring': 'src/authoring/entry.ts'
+			'office-action-notice': 'src/index.ts', 'office-action-notice-accounts': 'src/accounts/accountsGadget.ts', 'office-action-notice-authoring': 'src/authoring/authoringGadget.ts'
 		};
 		for ( const [ name, entry ] of Object.entries( entries ) ) {
 			const gadget = def.gadgets.find( ( g: { name: string } ) => g.name === name ) as any;
@@ -105,7 +105,7 @@ describe( 'gadget-definition.txt', () => {
 			expect( [ ...deps ].filter( ( d ) => !used.has( d ) ), `${ name } declares these and does not use them` ).toEqual( [] );
 		}
 		// The lazily loaded gadget is one the definition declares.
-		const loader = fs.readFileSync( path.join( ROOT, 'src/accounts/load.ts' ), 'utf8' );
+		const loader = fs.readFileSync( path.join( ROOT, 'src/accounts/loadAccountsGadget.ts' ), 'utf8' );
 		const lazy = loader.match( /ACCOUNTS_MODULE = 'ext\.gadget\.([^']+)'/ );
 		expect( def.gadgets.map( ( g: { name: string } ) => g.name ) ).toContain( lazy && lazy[ 1 ] );
 	} );

@@ -3,7 +3,7 @@ import { findAccountStatuses } from '../../src/accounts/match';
 import { guardNoticesData } from '../../src/config/guard';
 import { addedRestrictedGroups, decideRightsWarning, parseTarget } from '../../src/userrights/decide';
 import { lookupParams, parseLookup } from '../../src/userrights/lookup';
-import { liveText, renderGroupNote, renderRightsWarning } from '../../src/userrights/render';
+import { liveText, renderGroupNote, renderRightsWarning } from '../../src/userrights/rightsWarning';
 import { defaultNotices, deps, readJson } from './helpers';
 
 const restricted = guardNoticesData( readJson( 'data/notices.json' ) ).data.restrictedGroups;

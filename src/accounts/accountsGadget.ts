@@ -2,18 +2,18 @@
 // account listed in a notice, and Special:UserRights), so ordinary page views never pay for it.
 import bundles from 'oan:messages';
 import { NoticesData } from '../config/types';
-import { pickMessages } from '../i18n/pick';
-import { ReaderLanguages } from '../i18n/reading';
+import { pickMessages } from '../i18n/fallbackChain';
+import { ReaderLanguages } from '../i18n/readerLanguages';
 import { initUserRights, Lookup } from '../userrights/page';
 import { LiveStatus, lookupParams, parseLookup } from '../userrights/lookup';
-import { liveText } from '../userrights/render';
+import { liveText } from '../userrights/rightsWarning';
 import { mwRenderDeps } from '../util/mwDeps';
 import { AccountStatus } from './match';
 import { renderAccountStatus } from './statusBox';
 
 export interface AccountsContext {
 	data: NoticesData;
-	/** The reader's languages (see i18n/reading.ts). */
+	/** The reader's languages (see i18n/readerLanguages.ts). */
 	reader: ReaderLanguages;
 	userLanguage: string;
 	relevantUser: string | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pickLocalized, pickMessages } from '../../src/i18n/pick';
-import { pickStatementLanguage } from '../../src/translations/pick';
-import { renderStatementLinks } from '../../src/translations/render';
+import { pickLocalized, pickMessages } from '../../src/i18n/fallbackChain';
+import { pickStatementLanguage } from '../../src/statement/pickStatementLanguage';
+import { renderStatementLinks } from '../../src/statement/statementLinks';
 import { bundles, defaultNotices, deps } from './helpers';
 
 const statement = defaultNotices()[ 0 ].statement;

@@ -55,7 +55,7 @@ function sameFamily( userLanguage: string, variant: string, variants: VariantTab
  * @param variants the content language's variants (the languages page), possibly empty
  * @param bcp47 MediaWiki's BCP 47 form of a language code (mw.language.bcp47)
  */
-export function readerLanguages(
+export function chooseReaderLanguages(
 	userChain: string[], variant: string | null, variants: VariantTable, bcp47: ( code: string ) => string
 ): ReaderLanguages {
 	const interfaceChain = userChain.map( ( c ) => String( c ).toLowerCase() ).filter( ( c ) => LANGUAGE_CODE.test( c ) );

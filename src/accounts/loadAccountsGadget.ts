@@ -1,5 +1,5 @@
 // Loads the hidden accounts gadget where the main gadget decided it is needed, and runs it.
-import type { AccountsContext, AccountsModule } from './entry';
+import type { AccountsContext, AccountsModule } from './accountsGadget';
 
 /** The hidden gadget with the account status box and the UserRights warning. */
 const ACCOUNTS_MODULE = 'ext.gadget.office-action-notice-accounts';

@@ -4,7 +4,7 @@
 // the edit form it checks as the admin types and holds back saving data with problems until
 // they confirm. Nothing here ever runs on a reader's page.
 import bundles from 'oan:messages';
-import { pickMessages } from '../i18n/pick';
+import { pickMessages } from '../i18n/fallbackChain';
 import { PREFIX } from '../util/log';
 import { clientOf } from './completeness';
 import { showPanel, Texts } from './panel';

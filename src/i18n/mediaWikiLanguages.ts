@@ -1,5 +1,5 @@
-// What MediaWiki says about the reader's languages, for the pure decision in reading.ts.
-import { readerLanguages, ReaderLanguages, readLanguageNames, readVariantTable } from './reading';
+// What MediaWiki says about the reader's languages, for the pure decision in readerLanguages.ts.
+import { chooseReaderLanguages, ReaderLanguages, readLanguageNames, readVariantTable } from './readerLanguages';
 
 /** The languages page deploy wrote (see scripts/lib/languages.mjs); unreadable, nothing. */
 function languagesPage( warn: ( message: string ) => void ): unknown {
@@ -12,7 +12,7 @@ function languagesPage( warn: ( message: string ) => void ): unknown {
 }
 
 /** The reader's languages, and MediaWiki's autonyms for naming the statement's languages. */
-export interface ReadingLanguages extends ReaderLanguages {
+export interface ReaderLanguagesAndNames extends ReaderLanguages {
 	/** MediaWiki's name of each language in its own script, by code, from the languages page. */
 	autonyms: Record<string, string>;
 }
@@ -23,7 +23,7 @@ export interface ReadingLanguages extends ReaderLanguages {
  * @param userLanguage wgUserLanguage
  * @param warn console warning
  */
-export function readingLanguages( userLanguage: string, warn: ( message: string ) => void ): ReadingLanguages {
+export function readMediaWikiLanguages( userLanguage: string, warn: ( message: string ) => void ): ReaderLanguagesAndNames {
 	let chain: string[] = [ userLanguage, 'en' ];
 	try {
 		const mwChain = mw.language.getFallbackLanguageChain();
@@ -35,7 +35,7 @@ export function readingLanguages( userLanguage: string, warn: ( message: string 
 	}
 	const page = languagesPage( warn );
 	const variant = mw.config.get( 'wgUserVariant' );
-	const reader = readerLanguages( chain, typeof variant === 'string' ? variant : null, readVariantTable( page ), ( code ) => {
+	const reader = chooseReaderLanguages( chain, typeof variant === 'string' ? variant : null, readVariantTable( page ), ( code ) => {
 		try {
 			return mw.language.bcp47( code );
 		} catch ( e ) {

@@ -1,5 +1,5 @@
 import { Statement } from '../config/types';
-import { firstInChain } from '../i18n/pick';
+import { firstInChain } from '../i18n/fallbackChain';
 
 export interface StatementChoice {
 	/** Language of the page linked. */

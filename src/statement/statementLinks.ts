@@ -1,7 +1,7 @@
 import { Statement } from '../config/types';
 import { autonym } from '../util/dates';
 import { el, link, RenderDeps } from '../util/dom';
-import { pickStatementLanguage } from './pick';
+import { pickStatementLanguage } from './pickStatementLanguage';
 
 /**
  * The statement's links for a reader: the version in their language with its completeness,

@@ -1,9 +1,9 @@
 // The reader's languages: MediaWiki's variant first where it applies, then the fallback chains.
 // The variant table is what the deploy command wrote on the local zh wiki (meta=languageinfo).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pickLocalized } from '../../src/i18n/pick';
-import { readerLanguages, readLanguageNames, readVariantTable, VariantTable } from '../../src/i18n/reading';
-import { pickStatementLanguage } from '../../src/translations/pick';
+import { pickLocalized } from '../../src/i18n/fallbackChain';
+import { chooseReaderLanguages, readLanguageNames, readVariantTable, VariantTable } from '../../src/i18n/readerLanguages';
+import { pickStatementLanguage } from '../../src/statement/pickStatementLanguage';
 import { autonym, formatDate } from '../../src/util/dates';
 import { languagesPageText, statementLanguages } from '../../scripts/lib/languages.mjs';
 import { defaultNotices } from './helpers';
@@ -30,44 +30,44 @@ const CHAINS: Record<string, string[]> = {
 // mw.language.bcp47 without its bcp47Map: the case rules only.
 const bcp47 = ( code: string ): string => code.split( '-' ).map( ( s, i ) => i === 0 ? s : s.length === 2 ? s.toUpperCase() : s.length === 4 ? s[ 0 ].toUpperCase() + s.slice( 1 ) : s ).join( '-' );
 
-describe( 'readerLanguages', () => {
+describe( 'chooseReaderLanguages', () => {
 	it( 'puts the reader\'s variant and its own fallbacks before the interface language\'s chain', () => {
 		// Logged in with the interface in plain zh and the variant preference zh-hk.
-		expect( readerLanguages( CHAINS.zh, 'zh-hk', ZH, bcp47 ) ).toEqual( {
+		expect( chooseReaderLanguages( CHAINS.zh, 'zh-hk', ZH, bcp47 ) ).toEqual( {
 			chain: [ 'zh-hk', 'zh-hant', 'zh-tw', 'zh', 'zh-hans', 'zh-cn', 'en' ],
 			locale: 'zh-Hant-HK'
 		} );
-		expect( readerLanguages( CHAINS.zh, 'zh-cn', ZH, bcp47 ) ).toEqual( {
+		expect( chooseReaderLanguages( CHAINS.zh, 'zh-cn', ZH, bcp47 ) ).toEqual( {
 			chain: [ 'zh-cn', 'zh-hans', 'zh', 'zh-hant', 'zh-tw', 'zh-hk', 'en' ],
 			locale: 'zh-Hans-CN'
 		} );
 	} );
 
 	it( 'keeps MediaWiki\'s own chain where the interface already is the variant (anonymous readers)', () => {
-		expect( readerLanguages( CHAINS[ 'zh-hk' ], 'zh-hk', ZH, bcp47 ) ).toEqual( { chain: CHAINS[ 'zh-hk' ], locale: 'zh-Hant-HK' } );
+		expect( chooseReaderLanguages( CHAINS[ 'zh-hk' ], 'zh-hk', ZH, bcp47 ) ).toEqual( { chain: CHAINS[ 'zh-hk' ], locale: 'zh-Hant-HK' } );
 	} );
 
 	it( 'leaves an interface language outside the family alone: English on a Chinese wiki stays English', () => {
-		expect( readerLanguages( CHAINS.en, 'zh-tw', ZH, bcp47 ) ).toEqual( { chain: [ 'en' ], locale: 'en' } );
+		expect( chooseReaderLanguages( CHAINS.en, 'zh-tw', ZH, bcp47 ) ).toEqual( { chain: [ 'en' ], locale: 'en' } );
 	} );
 
 	it( 'follows a wiki without variants (no wgUserVariant) by the interface language', () => {
-		expect( readerLanguages( [ 'bn', 'en' ], null, {}, bcp47 ) ).toEqual( { chain: [ 'bn', 'en' ], locale: 'bn' } );
+		expect( chooseReaderLanguages( [ 'bn', 'en' ], null, {}, bcp47 ) ).toEqual( { chain: [ 'bn', 'en' ], locale: 'bn' } );
 	} );
 
 	it( 'serves other languages with variants by the same rule, also without a variant table', () => {
-		const sr = readerLanguages( CHAINS.sr, 'sr-el', {}, bcp47 );
+		const sr = chooseReaderLanguages( CHAINS.sr, 'sr-el', {}, bcp47 );
 		expect( sr.chain.slice( 0, 2 ) ).toEqual( [ 'sr-el', 'sr' ] );
 		expect( sr.locale ).toBe( 'sr-EL' );
 		// Inuktitut: the variants do not share the first subtag; the table says they belong together.
 		const iu = { iu: { bcp47: 'iu', fallbacks: [ 'ike-cans' ] }, 'ike-cans': { bcp47: 'iu-Cans', fallbacks: [ 'iu' ] }, 'ike-latn': { bcp47: 'iu-Latn', fallbacks: [ 'iu' ] } };
-		expect( readerLanguages( [ 'iu', 'en' ], 'ike-latn', iu, bcp47 ) ).toEqual( { chain: [ 'ike-latn', 'iu', 'en' ], locale: 'iu-Latn' } );
+		expect( chooseReaderLanguages( [ 'iu', 'en' ], 'ike-latn', iu, bcp47 ) ).toEqual( { chain: [ 'ike-latn', 'iu', 'en' ], locale: 'iu-Latn' } );
 	} );
 
 	it( 'ignores a malformed variant and malformed chain entries, and never returns an empty chain', () => {
-		expect( readerLanguages( CHAINS.zh, '<script>', ZH, bcp47 ).chain ).toEqual( CHAINS.zh );
-		expect( readerLanguages( [], null, {}, bcp47 ) ).toEqual( { chain: [ 'en' ], locale: 'en' } );
-		expect( readerLanguages( [ 'zh', '', 'x y', 'en' ], 'zh-tw', {}, bcp47 ).chain ).toEqual( [ 'zh-tw', 'zh', 'en' ] );
+		expect( chooseReaderLanguages( CHAINS.zh, '<script>', ZH, bcp47 ).chain ).toEqual( CHAINS.zh );
+		expect( chooseReaderLanguages( [], null, {}, bcp47 ) ).toEqual( { chain: [ 'en' ], locale: 'en' } );
+		expect( chooseReaderLanguages( [ 'zh', '', 'x y', 'en' ], 'zh-tw', {}, bcp47 ).chain ).toEqual( [ 'zh-tw', 'zh', 'en' ] );
 	} );
 
 	it.each( [
@@ -86,12 +86,12 @@ describe( 'readerLanguages', () => {
 		for ( const code of have ) {
 			text[ code ] = code;
 		}
-		expect( pickLocalized( text, readerLanguages( CHAINS.zh, variant, ZH, bcp47 ).chain ).lang ).toBe( expected );
+		expect( pickLocalized( text, chooseReaderLanguages( CHAINS.zh, variant, ZH, bcp47 ).chain ).lang ).toBe( expected );
 	} );
 
 	it( 'links the statement through the same chain, and formats dates in the variant\'s locale', () => {
 		const notice = defaultNotices()[ 0 ];
-		const reader = readerLanguages( CHAINS.zh, 'zh-tw', ZH, bcp47 );
+		const reader = chooseReaderLanguages( CHAINS.zh, 'zh-tw', ZH, bcp47 );
 		expect( pickStatementLanguage( notice.statement, reader.chain ).chosen.language ).toBe( 'zh' );
 		expect( formatDate( '2021-09-13', reader.locale ) ).toBe( new Intl.DateTimeFormat( 'zh-Hant-TW', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } ).format( Date.UTC( 2021, 8, 13 ) ) );
 		expect( formatDate( '2021-09-13', 'not a locale!' ) ).toBe( '2021-09-13' );
