@@ -2,7 +2,7 @@
 // may throw into the page: failures become console lines.
 import bundles from 'oan:messages';
 import { runAccountsGadget } from './accounts/loadAccountsGadget';
-import { findAccountStatuses, isAccountPage } from './accounts/match';
+import { findAccountStatuses, isAccountPage, needsAccountsGadget } from './accounts/match';
 import { loadNoticesData } from './config/loadNoticesData';
 import { pickMessages } from './i18n/fallbackChain';
 import { readMediaWikiLanguages } from './i18n/mediaWikiLanguages';
@@ -16,6 +16,8 @@ import { mwRenderDeps } from './util/mwDeps';
 
 /** The styles peer: the room and the notice's look, in the page head (this module has no styles). */
 const STYLES_MODULE = 'ext.gadget.office-action-notice-reserve';
+/** A module every wiki with CentralAuth registers: global accounts (and locks) exist here. */
+const CENTRALAUTH_MODULE = 'ext.centralauth.centralautologin';
 
 function runOfficeActionNotice(): void {
 	if ( isPublished() ) {
@@ -39,9 +41,10 @@ function runOfficeActionNotice(): void {
 
 	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;
 	const relevantUser = mw.config.get( 'wgRelevantUserName' ) as string | null;
-	const statuses = isAccountPage( ctx.namespace, special ) ? findAccountStatuses( data.notices, relevantUser ) : [];
+	const onAccountPage = isAccountPage( ctx.namespace, special );
+	const statuses = onAccountPage ? findAccountStatuses( data.notices, relevantUser ) : [];
 	let settled: Promise<unknown> = Promise.resolve();
-	if ( statuses.length || special === 'Userrights' ) {
+	if ( needsAccountsGadget( special, onAccountPage, statuses.length > 0, relevantUser, mw.loader.getState( CENTRALAUTH_MODULE ) !== null ) ) {
 		const context = { data, reader, userLanguage, relevantUser, special, statuses };
 		settled = runAccountsGadget( context, () => mark( 'shown' ) ).then( ( live ) => {
 			state.live = live;

@@ -5,7 +5,7 @@
 // command. Used by `npm start` and by the browser tests; every step is skipped when already done.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureFarmExtensions, Farm } from './farm.mjs';
+import { ensureFarmExtensions, Farm, FarmWiki } from './farm.mjs';
 import { ensureMediaWiki } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
 import { demoAccounts, deployWithCli, ensurePage, login } from './provision.mjs';
@@ -163,12 +163,32 @@ async function provisionWiki( wiki, bot, accounts, log ) {
 }
 
 /**
+ * @typedef {Object} ProvisionedWiki
+ * @property {FarmWiki} wiki
+ * @property {Object} client mwn, logged in with the bot password
+ * @property {string} deployLog what the deploy command printed
+ */
+
+/**
+ * @typedef {Object} ProvisionedFarm
+ * @property {Farm} farm
+ * @property {Object<string, ProvisionedWiki>} wikis by database name
+ * @property {{username: string, password: string}} bot
+ * @property {{user: string, password: string}} admin
+ * @property {{user: string, password: string, variant: string}} reader
+ * @property {{names: string[], banned: string[], restored: string[]}} accounts
+ * @property {Object|null} translations what Translate's statistics changed on Meta's notices data
+ * @property {Object} description the farm file's content
+ * @property {{loaded: string[], missing: string[]}} extensions
+ */
+
+/**
  * @param {Object} opts
  * @param {string} opts.name instance ("demo", "test")
  * @param {number} opts.port
  * @param {Function} [opts.log]
  * @param {boolean} [opts.browser] also install Chromium (default true)
- * @return {Promise<Object>} the farm, its wikis' clients and deploy logs, the accounts
+ * @return {Promise<ProvisionedFarm>}
  */
 export async function provisionFarm( opts ) {
 	const log = opts.log || ( () => {} );

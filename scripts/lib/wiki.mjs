@@ -22,7 +22,6 @@ function phpString( text ) {
 	return `'${ text.replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
 }
 
-
 /** One local wiki: its directory, settings and server. */
 export class Wiki {
 	/**

@@ -9,7 +9,7 @@ import { LiveStatus, lookupParams, parseLookup } from '../userrights/lookup';
 import { liveText } from '../userrights/rightsWarning';
 import { mwRenderDeps } from '../util/mwDeps';
 import { AccountStatus } from './match';
-import { renderAccountStatus } from './statusBox';
+import { renderAccountStatus, renderGlobalLock } from './statusBox';
 
 export interface AccountsContext {
 	data: NoticesData;
@@ -44,16 +44,27 @@ function run( ctx: AccountsContext ): Promise<LiveStatus | null> {
 		return initUserRights( ctx.data, deps, ctx.relevantUser, apiLookup );
 	}
 	const content = document.getElementById( 'mw-content-text' );
-	if ( !ctx.statuses.length || !content || !content.parentNode || !ctx.relevantUser ) {
+	const parent = content && content.parentNode;
+	if ( !parent || !ctx.relevantUser ) {
 		return Promise.resolve( null );
+	}
+	const checked = apiLookup( lookupParams( ctx.relevantUser, true ) ).then( ( answer ) => parseLookup( answer, true ), () => null );
+	if ( !ctx.statuses.length ) {
+		// No notice lists the account: a box only when its global account is locked.
+		return checked.then( ( status ) => {
+			if ( status && status.global && status.global.locked ) {
+				parent.insertBefore( renderGlobalLock( deps ), content );
+			}
+			return status;
+		} );
 	}
 	const box = renderAccountStatus( ctx.statuses, deps );
 	const live = document.createElement( 'p' );
 	live.className = 'oan-account-live';
 	live.setAttribute( 'aria-live', 'polite' );
 	box.appendChild( live );
-	content.parentNode.insertBefore( box, content );
-	return apiLookup( lookupParams( ctx.relevantUser, true ) ).then( ( answer ) => parseLookup( answer, true ), () => null ).then( ( status ) => {
+	parent.insertBefore( box, content );
+	return checked.then( ( status ) => {
 		live.textContent = liveText( status, deps );
 		return status;
 	} );

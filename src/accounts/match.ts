@@ -40,6 +40,19 @@ export function findAccountStatuses( notices: Notice[], userName: string | null 
 	return out;
 }
 
+/**
+ * Whether the accounts gadget runs on this page view: on Special:UserRights; on the pages of an
+ * account a notice lists; and, where CentralAuth can say whether a global account is locked, on
+ * the pages of any registered account (not an IP address: user names cannot hold ":" and IPv4
+ * addresses are four numbers), so a locked account that no notice lists is named too.
+ */
+export function needsAccountsGadget( special: string | null, onAccountPage: boolean, listed: boolean, relevantUser: string | null, centralAuth: boolean ): boolean {
+	if ( special === 'Userrights' || ( onAccountPage && listed ) ) {
+		return true;
+	}
+	return onAccountPage && centralAuth && !!relevantUser && !/:|^\d+\.\d+\.\d+\.\d+$/.test( relevantUser );
+}
+
 /** The pages where an account's status box belongs: its user and talk pages (and subpages) and contributions. */
 export function isAccountPage( namespace: number, specialPage: string | null ): boolean {
 	return namespace === 2 || namespace === 3 || specialPage === 'Contributions';

@@ -36,3 +36,12 @@ export function renderAccountStatus( statuses: AccountStatus[], deps: RenderDeps
 	}
 	return box;
 }
+
+/** The box on the pages of an account no notice lists whose global account is locked. */
+export function renderGlobalLock( deps: RenderDeps ): HTMLElement {
+	const box = el( 'div', 'oan-box oan-account oan-account-global-locked' );
+	box.setAttribute( 'role', 'note' );
+	box.setAttribute( 'aria-label', deps.msg( 'oan-account-region' ) );
+	box.appendChild( el( 'p', 'oan-account-status', deps.msg( 'oan-account-global-locked' ) ) );
+	return box;
+}

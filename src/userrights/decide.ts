@@ -57,12 +57,15 @@ export interface RightsDecision {
 	groupNotes: GroupNote[];
 }
 
-/** What the UserRights page shows, from the target's listings and the current ticks. */
-export function decideRightsWarning( statuses: AccountStatus[], restricted: RestrictedGroup[], ticked: string[], held: string[] ): RightsDecision {
-	const severe = statuses.some( isRestrictive );
+/**
+ * What the UserRights page shows, from the target's listings, whether its global account is
+ * locked (known once the live check answers; a lock warns like a ban) and the current ticks.
+ */
+export function decideRightsWarning( statuses: AccountStatus[], locked: boolean, restricted: RestrictedGroup[], ticked: string[], held: string[] ): RightsDecision {
+	const severe = locked || statuses.some( isRestrictive );
 	const groupNotes = addedRestrictedGroups( restricted, ticked, held );
 	return {
-		showWarning: statuses.length > 0,
+		showWarning: locked || statuses.length > 0,
 		severe,
 		needsAcknowledgement: severe && groupNotes.length > 0,
 		groupNotes

@@ -6,8 +6,10 @@ export interface LiveStatus {
 	blocked: { by: string; expiry: string } | null;
 	registration: string | null;
 	editCount: number | null;
-	/** Global (CentralAuth) account state; null where CentralAuth is not installed. */
+	/** Global (CentralAuth) account state; null where CentralAuth is not installed or has no such account. */
 	global: { locked: boolean } | null;
+	/** Another wiki's account (Name@otherwiki): only its global state is known here. */
+	remote: boolean;
 }
 
 /** Query parameters: one request for groups, block, registration, edits and global state. */
@@ -42,7 +44,7 @@ export function parseLookup( answer: unknown, local: boolean ): LiveStatus | nul
 		return null;
 	}
 	const query = answer.query;
-	const status: LiveStatus = { exists: false, groups: [], blocked: null, registration: null, editCount: null, global: null };
+	const status: LiveStatus = { exists: false, groups: [], blocked: null, registration: null, editCount: null, global: null, remote: !local };
 	if ( isObject( query.globaluserinfo ) ) {
 		const g = query.globaluserinfo;
 		status.global = g.missing !== undefined ? null : { locked: g.locked !== undefined && g.locked !== false };

@@ -41,15 +41,25 @@ export function initUserRights( data: NoticesData, deps: RenderDeps, relevantUse
 	const displayName = normalizeUserName( target.name );
 
 	let warning: WarningBox | null = null;
+	let locked = false;
+	let needsAck = false;
+	const showWarning = (): WarningBox => {
+		const w = renderRightsWarning( displayName + ( target.wiki ? `@${ target.wiki }` : '' ), statuses, locked, deps );
+		form.parentNode!.insertBefore( w.root, form );
+		w.ack.addEventListener( 'change', () => {
+			if ( w.ack.checked ) {
+				w.ackError.textContent = '';
+			}
+		} );
+		return w;
+	};
 	if ( statuses.length ) {
-		warning = renderRightsWarning( displayName + ( target.wiki ? `@${ target.wiki }` : '' ), statuses, deps );
-		form.parentNode!.insertBefore( warning.root, form );
+		warning = showWarning();
 	}
 
-	let needsAck = false;
 	const update = (): void => {
 		const ticked = boxes.filter( ( b ) => b.checked ).map( groupOf ).filter( ( g ): g is string => !!g );
-		const decision = decideRightsWarning( statuses, data.restrictedGroups, ticked, held );
+		const decision = decideRightsWarning( statuses, locked, data.restrictedGroups, ticked, held );
 		for ( const b of boxes ) {
 			const group = groupOf( b );
 			const existing = document.getElementById( `oan-ur-note-${ group }` );
@@ -78,21 +88,13 @@ export function initUserRights( data: NoticesData, deps: RenderDeps, relevantUse
 			update();
 		}
 	} );
-	if ( warning ) {
-		const w = warning;
-		w.ack.addEventListener( 'change', () => {
-			if ( w.ack.checked ) {
-				w.ackError.textContent = '';
-			}
-		} );
-		form.addEventListener( 'submit', ( e ) => {
-			if ( needsAck && !w.ack.checked ) {
-				e.preventDefault();
-				w.ackError.textContent = deps.msg( 'oan-ur-ack-required' );
-				w.ack.focus();
-			}
-		} );
-	}
+	form.addEventListener( 'submit', ( e ) => {
+		if ( warning && needsAck && !warning.ack.checked ) {
+			e.preventDefault();
+			warning.ackError.textContent = deps.msg( 'oan-ur-ack-required' );
+			warning.ack.focus();
+		}
+	} );
 	update();
 
 	if ( !lookup ) {
@@ -103,6 +105,15 @@ export function initUserRights( data: NoticesData, deps: RenderDeps, relevantUse
 		( answer ) => parseLookup( answer, local ),
 		() => null
 	).then( ( live ) => {
+		// A locked global account warns even when no notice lists it; the warning comes when the
+		// live check says so, and the groups already ticked are weighed again.
+		if ( live && live.global && live.global.locked ) {
+			locked = true;
+			if ( !warning ) {
+				warning = showWarning();
+			}
+			update();
+		}
 		if ( warning ) {
 			warning.live.textContent = liveText( live, deps );
 			warning.live.classList.toggle( 'oan-ur-live-failed', !live );

@@ -13,13 +13,19 @@ export interface WarningBox {
 	live: HTMLElement;
 }
 
-/** The warning above the rights form, for a target listed in the notices. */
-export function renderRightsWarning( userName: string, statuses: AccountStatus[], deps: RenderDeps ): WarningBox {
-	const severe = statuses.some( isRestrictive );
+/**
+ * The warning above the rights form, for a target listed in the notices, or whose global account
+ * is locked (then said first when no notice lists it).
+ */
+export function renderRightsWarning( userName: string, statuses: AccountStatus[], locked: boolean, deps: RenderDeps ): WarningBox {
+	const severe = locked || statuses.some( isRestrictive );
 	const root = el( 'div', `oan-box oan-ur-warning ${ severe ? 'oan-ur-severe' : 'oan-ur-neutral' }` );
 	root.id = 'oan-ur-warning';
 	root.setAttribute( 'role', 'region' );
 	root.setAttribute( 'aria-label', deps.msg( 'oan-ur-region' ) );
+	if ( !statuses.length ) {
+		root.appendChild( el( 'p', 'oan-ur-status oan-ur-global-locked', deps.msg( 'oan-ur-global-locked', userName ) ) );
+	}
 	for ( const status of statuses ) {
 		root.appendChild( renderListing( status, deps.msg( `oan-ur-${ status.account.action }`, userName, formatDate( status.account.date, deps.locale ) ), 'oan-ur', deps ) );
 	}
@@ -64,6 +70,9 @@ export function liveText( live: LiveStatus | null, deps: RenderDeps ): string {
 	}
 	if ( !live.exists ) {
 		return deps.msg( 'oan-ur-live-missing' );
+	}
+	if ( live.remote ) {
+		return deps.msg( live.global && live.global.locked ? 'oan-ur-live-locked' : 'oan-ur-live-unlocked' );
 	}
 	const parts = [ live.groups.length ? deps.msg( 'oan-ur-live-groups', live.groups.join( ', ' ) ) : deps.msg( 'oan-ur-live-nogroups' ) ];
 	if ( live.blocked ) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAccountStatuses, isAccountPage, normalizeUserName, sameUser } from '../../src/accounts/match';
+import { findAccountStatuses, isAccountPage, needsAccountsGadget, normalizeUserName, sameUser } from '../../src/accounts/match';
 import { renderAccountStatus } from '../../src/accounts/statusBox';
 import { defaultNotices, deps } from './helpers';
 
@@ -40,6 +40,20 @@ describe( 'user name matching', () => {
 		expect( isAccountPage( -1, 'Contributions' ) ).toBe( true );
 		expect( isAccountPage( -1, 'Userrights' ) ).toBe( false );
 		expect( isAccountPage( 0, null ) ).toBe( false );
+	} );
+
+	it( 'loads the accounts gadget on UserRights, a listed account\'s pages, and, with CentralAuth, any registered account\'s', () => {
+		expect( needsAccountsGadget( 'Userrights', false, false, 'Anyone', false ) ).toBe( true );
+		expect( needsAccountsGadget( null, true, true, 'Example banned user 1', false ) ).toBe( true );
+		// Without CentralAuth nothing can be locked: an unlisted account's pages cost nothing.
+		expect( needsAccountsGadget( null, true, false, 'Unaffected editor', false ) ).toBe( false );
+		expect( needsAccountsGadget( null, true, false, 'Unaffected editor', true ) ).toBe( true );
+		expect( needsAccountsGadget( 'Contributions', true, false, '~2026-12345', true ) ).toBe( true );
+		// IP addresses have no global account.
+		expect( needsAccountsGadget( 'Contributions', true, false, '192.0.2.7', true ) ).toBe( false );
+		expect( needsAccountsGadget( 'Contributions', true, false, '2001:db8::1', true ) ).toBe( false );
+		expect( needsAccountsGadget( null, false, false, 'Unaffected editor', true ) ).toBe( false );
+		expect( needsAccountsGadget( null, true, false, null, true ) ).toBe( false );
 	} );
 } );
 
