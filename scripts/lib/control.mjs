@@ -1,5 +1,6 @@
 // The control for measurements, shared by the browser tests and the bench: a served page with
 // this gadget taken out of its HTML, as if it were not installed, and the routing that serves it.
+import { httpRequest, isFarmHost } from './farmHosts.mjs';
 
 /**
  * Takes the gadget's script module out of RLPAGEMODULES and its styles peer out of the head
@@ -17,6 +18,32 @@ export function stripGadget( html ) {
 }
 
 /**
+ * The served response to a routed browser request. Playwright's route.fetch() sends it from Node,
+ * where the farm's host names (*.test) resolve through no browser flag: those go through the
+ * farm's agent, with the browser's own headers (cookies included).
+ *
+ * @param {Object} route a Playwright route
+ * @return {Promise<{status: number, headers: Object, body: string}>}
+ */
+async function fetchDocument( route ) {
+	const request = route.request();
+	if ( !isFarmHost( new URL( request.url() ).hostname ) ) {
+		const fetched = await route.fetch();
+		return { status: fetched.status(), headers: fetched.headers(), body: await fetched.text() };
+	}
+	// Plain text back (no content coding), and the length is the rewritten body's.
+	const sent = { ...await request.allHeaders() };
+	delete sent[ 'accept-encoding' ];
+	const response = await httpRequest( request.url(), { method: request.method(), headers: sent, body: request.postDataBuffer() } );
+	const headers = {};
+	for ( const [ name, value ] of Object.entries( response.headers ).filter( ( [ n ] ) => n !== 'content-length' && n !== 'transfer-encoding' ) ) {
+		// Playwright takes one string a header: cookies set by the wiki keep their lines.
+		headers[ name ] = Array.isArray( value ) ? value.join( '\n' ) : String( value );
+	}
+	return { status: response.status, headers, body: response.body.toString( 'utf8' ) };
+}
+
+/**
  * Serves every page document (index.php) a Playwright page loads through `rewrite`; other
  * requests go as they are. Playwright's routing switches the HTTP cache off for the page.
  *
@@ -29,7 +56,7 @@ export async function rewriteDocuments( page, rewrite ) {
 		if ( route.request().resourceType() !== 'document' ) {
 			return route.continue();
 		}
-		const response = await route.fetch();
-		await route.fulfill( { response, body: rewrite( await response.text() ) } );
+		const response = await fetchDocument( route );
+		await route.fulfill( { status: response.status, headers: response.headers, body: rewrite( response.body ) } );
 	} );
 }

@@ -39,6 +39,32 @@ export function farmLookup( hostname, options, callback ) {
 export const farmAgent = new http.Agent( { keepAlive: true, lookup: farmLookup } );
 
 /**
+ * One HTTP request through node:http with the farm's agent: any method, headers and body (the
+ * browser tests' control pages forward a browser's request with it, cookies included).
+ *
+ * @param {string} url
+ * @param {Object} [options]
+ * @param {string} [options.method]
+ * @param {Object} [options.headers]
+ * @param {Buffer|string|null} [options.body]
+ * @param {number} [options.timeout] milliseconds (default 10 000)
+ * @return {Promise<{status: number, headers: Object, body: Buffer}>}
+ */
+export function httpRequest( url, { method = 'GET', headers = {}, body = null, timeout = 10000 } = {} ) {
+	return new Promise( ( resolve, reject ) => {
+		const request = http.request( url, { method, agent: farmAgent, headers, timeout }, ( response ) => {
+			const chunks = [];
+			response.on( 'data', ( c ) => chunks.push( c ) );
+			response.on( 'end', () => resolve( { status: response.statusCode, headers: response.headers, body: Buffer.concat( chunks ) } ) );
+			response.on( 'error', reject );
+		} );
+		request.on( 'timeout', () => request.destroy( new Error( `no answer from ${ url } within ${ timeout } ms` ) ) );
+		request.on( 'error', reject );
+		request.end( body || undefined );
+	} );
+}
+
+/**
  * GET through node:http with the farm's agent.
  *
  * @param {string} url
@@ -47,15 +73,7 @@ export const farmAgent = new http.Agent( { keepAlive: true, lookup: farmLookup }
  * @param {Object} [options.headers]
  * @return {Promise<{status: number, headers: Object, text: string}>}
  */
-export function httpGet( url, { timeout = 10000, headers = {} } = {} ) {
-	return new Promise( ( resolve, reject ) => {
-		const request = http.get( url, { agent: farmAgent, headers, timeout }, ( response ) => {
-			const chunks = [];
-			response.on( 'data', ( c ) => chunks.push( c ) );
-			response.on( 'end', () => resolve( { status: response.statusCode, headers: response.headers, text: Buffer.concat( chunks ).toString( 'utf8' ) } ) );
-			response.on( 'error', reject );
-		} );
-		request.on( 'timeout', () => request.destroy( new Error( `no answer from ${ url } within ${ timeout } ms` ) ) );
-		request.on( 'error', reject );
-	} );
+export async function httpGet( url, { timeout = 10000, headers = {} } = {} ) {
+	const response = await httpRequest( url, { headers, timeout } );
+	return { status: response.status, headers: response.headers, text: response.body.toString( 'utf8' ) };
 }

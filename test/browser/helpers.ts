@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
 import { launchChromium, loginState as loginStateOn } from '../../scripts/lib/browser.mjs';
@@ -202,6 +203,17 @@ export interface Shift {
 export async function contentShifts( page: Page ): Promise<{ shifts: Shift[]; total: number }> {
 	const shifts = await page.evaluate( () => ( window as any ).oanShifts as Shift[] );
 	return { shifts, total: shifts.filter( ( s ) => s.movesContent ).reduce( ( sum, s ) => sum + s.value, 0 ) };
+}
+
+const AXE = path.resolve( __dirname, '../../node_modules/axe-core/axe.min.js' );
+
+/** axe-core's violations inside the elements a selector matches. */
+export async function axe( page: Page, selector: string ): Promise<{ id: string; impact: string; nodes: number }[]> {
+	await page.addScriptTag( { path: AXE } );
+	return page.evaluate( async ( sel ) => {
+		const result = await ( window as any ).axe.run( { include: [ [ sel ] ] }, { resultTypes: [ 'violations' ] } );
+		return result.violations.map( ( v: any ) => ( { id: v.id, impact: v.impact, nodes: v.nodes.length } ) );
+	}, selector );
 }
 
 /**

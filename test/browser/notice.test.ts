@@ -330,8 +330,10 @@ describe( 'affected accounts', () => {
 		} );
 		await context.close();
 		expect( errors ).toEqual( [] );
-		// The box's live check is the page's one API request; unaffected accounts cost none.
-		expect( apiRequests ).toHaveLength( info ? 1 : 0 );
+		// The live check is the page's one API request: for the box, and, where CentralAuth can
+		// say whether the global account is locked (every wiki of the farm), for any account.
+		expect( apiRequests ).toHaveLength( 1 );
+		expect( apiRequests[ 0 ] ).toContain( 'meta=globaluserinfo' );
 		return info;
 	}
 
@@ -350,7 +352,7 @@ describe( 'affected accounts', () => {
 			note: null,
 			link: `/index.php/m:${ STATEMENT }`,
 			beforeContent: true,
-			live: expect.stringMatching( /^Groups now: none\. Blocked now \(expires: infinit[ey]\)\. Edits: 0\. Registered: / )
+			live: expect.stringMatching( /^Groups now: none\. Blocked now \(expires: infinit[ey]\)\. The global account is locked\. Edits: 0\. Registered: / )
 		} );
 	} );
 

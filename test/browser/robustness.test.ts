@@ -1,19 +1,8 @@
 // Hardening: accessibility (axe-core inside Chromium), storage and loading oddities, malformed
 // data, right-to-left and night mode. Each suite prints how many cases it tried and failed.
-import path from 'node:path';
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_FAULTS, DATA_PAGE, launch, loginState, noticeGeometry, open, readPageText, reloadAndWait, reportCases, savePageText, tabTo, url, visit, wiki, withoutGadget } from './helpers';
-
-const AXE = path.resolve( __dirname, '../../node_modules/axe-core/axe.min.js' );
-
-async function axe( page: Page, selector: string ) {
-	await page.addScriptTag( { path: AXE } );
-	return page.evaluate( async ( sel ) => {
-		const result = await ( window as any ).axe.run( { include: [ [ sel ] ] }, { resultTypes: [ 'violations' ] } );
-		return result.violations.map( ( v: any ) => ( { id: v.id, impact: v.impact, nodes: v.nodes.length } ) );
-	}, selector );
-}
+import { API_FAULTS, axe, DATA_PAGE, launch, loginState, noticeGeometry, open, readPageText, reloadAndWait, reportCases, savePageText, tabTo, url, visit, wiki, withoutGadget } from './helpers';
 
 describe( 'accessibility', () => {
 	let browser: Browser;
