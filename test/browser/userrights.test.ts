@@ -63,7 +63,7 @@ describe( 'Special:UserRights', () => {
 		expect( await warning( page ) ).toEqual( {
 			status: [ 'Example banned user 1 was banned by a Wikimedia Foundation office action on September 13, 2021.' ],
 			severe: true,
-			live: expect.stringMatching( /^Groups now: none\. Blocked now \(expires: infinit[ey]\)\. Edits: 0\. Registered: / ),
+			live: expect.stringMatching( /^Groups now: none\. Blocked now \(expires: infinit[ey]\)\. The global account is locked\. Edits: 0\. Registered: / ),
 			ackShown: false,
 			aboveForm: true,
 			statement: '/index.php/m:Office_actions/September_2021_statement'
