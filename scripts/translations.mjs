@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The statement's translations and how complete each is, read from Translate's statistics on the
-// statement's wiki (see scripts/lib/translations.mjs); prints them, or writes them into the
+// statement's wiki (see src/completeness/); prints them, or writes them into the
 // notices data: a file, or a wiki's notices page. Usage:
 //   npm run translations -- --api <statement wiki api.php> [--notice ID]    prints them
 //   npm run translations -- --api … --write data/notices.json              rewrites the file
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Mwn } from 'mwn';
 import { DeployError, explain, readCredentials, readPage, savePage } from './deploy.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { NoticesDataError, TranslationsError, updateNoticesText } from './lib/translations.mjs';
+import { NoticesDataError, TranslationsError, updateNoticesText } from './lib/completeness.mjs';
 
 /** The on-wiki notices data, as deploy creates it. */
 export const NOTICES_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The statement's translations from Translate's statistics (scripts/lib/translations.mjs), the
+// The statement's translations from Translate's statistics (src/completeness/), the
 // rewrite of the notices data that records them, the pairing of the seeds' paragraphs into
 // units, and the decision whether Translate can be installed at all.
 import { execFileSync } from 'node:child_process';
@@ -12,10 +12,9 @@ import { alignParagraphs } from '../../scripts/lib/align.mjs';
 import { checkArchives, TRANSLATE_ARCHIVES } from '../../scripts/lib/extensions.mjs';
 import { readSeeds, SEEDS_DIR, translatableStatement } from '../../scripts/lib/seeds.mjs';
 import { sourceText, withoutUnitMarkers } from '../../scripts/lib/translatable.mjs';
-import {
-	barPercent, completenessFromStats, fetchPageStats, mergeTranslations, NoticesDataError, resolveStatementPage,
-	rewriteTranslations, TranslationsError, updateNoticesText
-} from '../../scripts/lib/translations.mjs';
+import { rewriteTranslations } from '../../src/completeness/rewriteInPlace';
+import { barPercent, completenessFromStats, fetchPageStats, NoticesDataError, resolveStatementPage, TranslationsError } from '../../src/completeness/statistics';
+import { mergeTranslations, updateNoticesText } from '../../src/completeness/updateNoticesText';
 import { ROOT } from './helpers';
 
 const DATA = fs.readFileSync( path.join( ROOT, 'data/notices.json' ), 'utf8' );
