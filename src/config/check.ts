@@ -5,6 +5,7 @@
 // deploy run it; the reader's page does not (it only guards what it reads).
 import validate, { SchemaError } from 'oan:notices-validator';
 import { isObject } from './guard';
+import { DATA_LANGUAGE_CODE, isDate, isImpossibleDate } from './patterns';
 
 export interface Problem {
 	/** Where: a JSON path such as `notices[0].revision`; '' for the page as a whole. */
@@ -178,27 +179,6 @@ function schemaProblems( data: unknown, orderOf: ( pointer: string ) => number )
 	return found;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** A date of the schema's form whose day does not exist (2021-02-30) or whose time cannot be (25:00). */
-function isImpossibleDate( value: string ): boolean {
-	const m = DATE.exec( value );
-	if ( !m ) {
-		return false;
-	}
-	const y = Number( m[ 1 ] );
-	const mo = Number( m[ 2 ] );
-	const d = Number( m[ 3 ] );
-	const day = new Date( Date.UTC( y, mo - 1, d ) );
-	return day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d || isNaN( Date.parse( value ) );
-}
-
-function isDate( value: unknown ): value is string {
-	return typeof value === 'string' && DATE.test( value ) && !isImpossibleDate( value );
-}
-
-const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
-
 /** What the schema cannot say, on whatever parts of the data have the right shape. */
 function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer: string ) => number ): Found[] {
 	const found: Found[] = [];
@@ -211,7 +191,7 @@ function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer:
 	}
 	const known = context.isKnownLanguage;
 	const language = ( segments: Segments, code: unknown ): void => {
-		if ( known && typeof code === 'string' && LANGUAGE.test( code ) && !known( code ) ) {
+		if ( known && typeof code === 'string' && DATA_LANGUAGE_CODE.test( code ) && !known( code ) ) {
 			add( segments, 'oan-check-unknown-language', [ code ] );
 		}
 	};

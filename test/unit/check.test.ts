@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build } from '../../scripts/build.mjs';
 import { CHECK_ENTRY, formatProblem, loadChecker, parseNoticesText, validatorSource } from '../../scripts/lib/checker.mjs';
 import { checkNotices as checkNoticesHere, CheckContext, Problem } from '../../src/config/check';
+import { DATE_PATTERN, LANGUAGE_CODE_PATTERN } from '../../src/config/patterns';
 import { readJson, ROOT } from './helpers';
 
 const run = promisify( execFile );
@@ -362,6 +363,13 @@ describe( 'npm run check', () => {
 		expect( help.code ).toBe( 0 );
 		expect( help.stdout ).toMatch( /^Usage: npm run check -- FILE/ );
 		expect( help.stdout ).toContain( '--api URL' );
+	} );
+} );
+
+describe( 'the schema and src/config/patterns.ts', () => {
+	it( 'hold the same language-code and date patterns', () => {
+		expect( LANGUAGE_CODE_PATTERN ).toBe( schema.$defs.languageCode.pattern );
+		expect( DATE_PATTERN ).toBe( schema.$defs.date.pattern );
 	} );
 } );
 
