@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import * as esbuild from 'esbuild';
 import { ROOT } from './paths.mjs';
+import { importSource } from './sourceModule.mjs';
 
 export const SCHEMA_FILE = path.join( ROOT, 'schema/notices.schema.json' );
 export const VALIDATOR_MODULE = 'oan:notices-validator';
@@ -52,23 +52,14 @@ export function validatorPlugin( schemaFile = SCHEMA_FILE ) {
 let loaded = null;
 
 /**
- * src/config/check.ts bundled for Node with the generated validator, in memory, and imported:
+ * src/config/check.ts bundled for Node with the generated validator (scripts/lib/sourceModule.mjs):
  * the Node tools run exactly the code the wiki's authoring gadget runs.
  *
  * @return {Promise<{checkNotices: Function}>}
  */
 export function loadChecker() {
 	if ( !loaded ) {
-		loaded = esbuild.build( {
-			entryPoints: [ CHECK_ENTRY ],
-			bundle: true,
-			write: false,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			logLevel: 'silent',
-			plugins: [ validatorPlugin() ]
-		} ).then( ( result ) => import( `data:text/javascript;base64,${ Buffer.from( result.outputFiles[ 0 ].text ).toString( 'base64' ) }` ) );
+		loaded = importSource( [ path.relative( ROOT, CHECK_ENTRY ) ], [ validatorPlugin() ] );
 	}
 	return loaded;
 }
