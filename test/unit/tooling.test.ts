@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build, ES_VERSION } from '../../scripts/build.mjs';
 import { validatorPlugin } from '../../scripts/lib/checker.mjs';
-import { cutToBytes, deployedCommit, formatSummary, HELP, OPTIONS, SUMMARY_BYTES } from '../../scripts/deploy.mjs';
+import { cutToBytes, deployedCommit, DESCRIPTIONS, formatSummary, HELP, OPTIONS, SUMMARY_BYTES } from '../../scripts/deploy.mjs';
 import { parseDefinition, readDefinition } from '../../scripts/lib/definition.mjs';
 import { mergeDefinition } from '../../scripts/lib/definitionEdit.mjs';
 import { lineDiff } from '../../scripts/lib/diff.mjs';
@@ -108,6 +108,11 @@ describe( 'gadget-definition.txt', () => {
 		const loader = fs.readFileSync( path.join( ROOT, 'src/accounts/loadAccountsGadget.ts' ), 'utf8' );
 		const lazy = loader.match( /ACCOUNTS_MODULE = 'ext\.gadget\.([^']+)'/ );
 		expect( def.gadgets.map( ( g: { name: string } ) => g.name ) ).toContain( lazy && lazy[ 1 ] );
+	} );
+
+	it( 'gives every gadget its description page (MediaWiki:Gadget-<name>), and no gadget it does not declare', () => {
+		const names = readDefinition().gadgets.map( ( g: { name: string } ) => g.name ).sort();
+		expect( Object.keys( DESCRIPTIONS ).sort() ).toEqual( names );
 	} );
 
 	it( 'parses options and pages like MediaWikiGadgetsDefinitionRepo', () => {
