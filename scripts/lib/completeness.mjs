@@ -4,6 +4,6 @@
 import { importSource } from './sourceModule.mjs';
 
 export const {
-	TranslationsError, NoticesDataError, barPercent, completenessFromStats, fetchPageStats,
+	CompletenessError, NoticesDataError, barPercent, completenessFromStats, fetchPageStats,
 	resolveStatementPage, readStatementTranslations, mergeTranslations, rewriteTranslations, updateNoticesText
 } = await importSource( [ 'src/completeness/statistics.ts', 'src/completeness/rewriteInPlace.ts', 'src/completeness/updateNoticesText.ts' ] );

@@ -8,10 +8,10 @@
 import { DATA_LANGUAGE_CODE } from '../config/patterns';
 
 /** A failure the person running it can act on: the message says what happened, in one line. */
-export class TranslationsError extends Error {}
+export class CompletenessError extends Error {}
 
 /** A failure of the notices data itself (not of the statement's wiki). */
-export class NoticesDataError extends TranslationsError {}
+export class NoticesDataError extends CompletenessError {}
 
 /** An Action API client: mwn, or mw.Api wrapped (src/authoring/completeness.ts). */
 export interface StatementClient {
@@ -83,7 +83,7 @@ export function barPercent( translated: number, total: number ): number {
  * @param page.source the source language of the statement page
  * @param page.known the language codes MediaWiki knows (meta=siteinfo)
  * @return translations in language code order; notes: one line per language with outdated units
- * @throws {TranslationsError} for a language code MediaWiki or the gadget does not take
+ * @throws {CompletenessError} for a language code MediaWiki or the gadget does not take
  */
 export function completenessFromStats(
 	rows: StatsRow[], page: { source: string; known: string[] }
@@ -97,7 +97,7 @@ export function completenessFromStats(
 		}
 		// The data's rule for language codes: data it refuses is never written.
 		if ( !knownCodes.has( row.language ) || !DATA_LANGUAGE_CODE.test( row.language ) ) {
-			throw new TranslationsError( `Translate counts a translation into "${ row.language }", a language code ${ knownCodes.has( row.language ) ? 'the gadget' : 'MediaWiki' } does not know` );
+			throw new CompletenessError( `Translate counts a translation into "${ row.language }", a language code ${ knownCodes.has( row.language ) ? 'the gadget' : 'MediaWiki' } does not know` );
 		}
 		const complete = barPercent( row.translated, row.total );
 		translations.push( { language: row.language, complete } );
@@ -139,7 +139,7 @@ export function fetchPageStats( client: StatementClient, page: string, opts: Sta
 		const res = answer as StatsAnswer;
 		const got = res && res.query && res.query.messagegroupstats;
 		if ( !Array.isArray( got ) ) {
-			throw new TranslationsError( 'the answer has no message group statistics: the wiki does not run Translate' );
+			throw new CompletenessError( 'the answer has no message group statistics: the wiki does not run Translate' );
 		}
 		const before = rows.size;
 		for ( const row of got ) {
@@ -151,13 +151,13 @@ export function fetchPageStats( client: StatementClient, page: string, opts: Sta
 		}
 		stalled = rows.size > before ? 0 : stalled + 1;
 		if ( stalled >= tries ) {
-			throw new TranslationsError( `Translate's statistics for "${ page }" are still being computed (asked ${ tries } times over ${ pause * ( tries - 1 ) / 1000 } s); run the job queue, or try again later` );
+			throw new CompletenessError( `Translate's statistics for "${ page }" are still being computed (asked ${ tries } times over ${ pause * ( tries - 1 ) / 1000 } s); run the job queue, or try again later` );
 		}
 		const next = res.continue;
 		return stalled ? wait( pause ).then( () => ask( next ) ) : ask( next );
 	}, ( e ) => {
 		if ( e && e.code === 'badparameter' ) {
-			throw new TranslationsError( `"${ page }" is not a translatable page (Translate knows no message group page-${ page })` );
+			throw new CompletenessError( `"${ page }" is not a translatable page (Translate knows no message group page-${ page })` );
 		}
 		throw e;
 	} );
@@ -184,16 +184,16 @@ interface PageAnswer {
 export function resolveStatementPage( client: StatementClient, page: string ): Promise<{ title: string; source: string; known: string[] }> {
 	const follow = ( title: string, hops: number ): Promise<{ title: string; source: string; known: string[] }> => {
 		if ( hops >= 4 ) {
-			return Promise.reject( new TranslationsError( `"${ page }" leads through too many interwiki prefixes` ) );
+			return Promise.reject( new CompletenessError( `"${ page }" leads through too many interwiki prefixes` ) );
 		}
 		const params = { action: 'query', titles: title, prop: 'info', meta: 'siteinfo', siprop: 'languages|extensions', formatversion: 2 };
 		return client.request( params ).then( ( answer ) => {
 			const query = answer ? ( answer as PageAnswer ).query : undefined;
 			if ( !query || !Array.isArray( query.extensions ) ) {
-				throw new TranslationsError( 'the answer is not a MediaWiki API answer' );
+				throw new CompletenessError( 'the answer is not a MediaWiki API answer' );
 			}
 			if ( !query.extensions.some( ( e ) => e.name === 'Translate' ) ) {
-				throw new TranslationsError( 'the wiki does not run Translate' );
+				throw new CompletenessError( 'the wiki does not run Translate' );
 			}
 			if ( query.interwiki ) {
 				const iw = query.interwiki[ 0 ];
@@ -201,10 +201,10 @@ export function resolveStatementPage( client: StatementClient, page: string ): P
 			}
 			const info = query.pages[ 0 ];
 			if ( info.invalid ) {
-				throw new TranslationsError( `"${ page }" is not a valid page name there` );
+				throw new CompletenessError( `"${ page }" is not a valid page name there` );
 			}
 			if ( info.missing ) {
-				throw new TranslationsError( `there is no page "${ info.title }"` );
+				throw new CompletenessError( `there is no page "${ info.title }"` );
 			}
 			return { title: info.title, source: info.pagelanguage, known: query.languages.map( ( l ) => l.code ) };
 		} );

@@ -88,7 +88,7 @@ function rewritten( text: string, replacements: Map<number, TranslationEntry[]> 
  * @param text the notices data
  * @param client the statement wiki's API
  * @param opts
- * @return rejected with a TranslationsError (NoticesDataError for the data's own faults) or the
+ * @return rejected with a CompletenessError (NoticesDataError for the data's own faults) or the
  *  client's error; nothing is returned then
  */
 export function updateNoticesText( text: string, client: StatementClient, opts: UpdateOptions = {} ): Promise<NoticesTextUpdate> {
