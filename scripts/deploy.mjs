@@ -18,10 +18,11 @@ import { BUILD, ROOT } from './lib/paths.mjs';
 
 export class DeployError extends Error {}
 
-const DESCRIPTIONS = {
+export const DESCRIPTIONS = {
 	'office-action-notice': 'Office action notices: the statement in your language, the status of affected accounts, and a rights-restriction warning on Special:UserRights.',
 	'office-action-notice-reserve': 'Keeps room for the office action notice while the page loads, and styles it (part of the office action notices).',
-	'office-action-notice-accounts': 'The status box on affected accounts\' pages and the warning on Special:UserRights (part of the office action notices).'
+	'office-action-notice-accounts': 'The status box on affected accounts\' pages and the warning on Special:UserRights (part of the office action notices).',
+	'office-action-notice-authoring': 'For interface admins, on the notices page: the check of the notices data, a preview of each notice, and the update of the translations\' completeness (part of the office action notices).'
 };
 
 const NEEDED_RIGHTS = {

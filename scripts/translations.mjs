@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The statement's translations and how complete each is, read from Translate's statistics on the
-// statement's wiki (see scripts/lib/translations.mjs); prints them, or writes them into the
+// statement's wiki (see src/completeness/); prints them, or writes them into the
 // notices data: a file, or a wiki's notices page. Usage:
 //   npm run translations -- --api <statement wiki api.php> [--notice ID]    prints them
 //   npm run translations -- --api … --write data/notices.json              rewrites the file
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Mwn } from './lib/mwnFarm.mjs';
 import { DeployError, explain, readCredentials, readPage, savePage } from './deploy.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { NoticesDataError, TranslationsError, updateNoticesText } from './lib/translations.mjs';
+import { NoticesDataError, CompletenessError, updateNoticesText } from './lib/completeness.mjs';
 
 /** The on-wiki notices data, as deploy creates it. */
 export const NOTICES_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
@@ -30,9 +30,9 @@ export function statementClient( api ) {
  */
 function failure( e, api, data ) {
 	if ( e instanceof NoticesDataError ) {
-		return new TranslationsError( `${ data }: ${ e.message }` );
+		return new CompletenessError( `${ data }: ${ e.message }` );
 	}
-	return e instanceof TranslationsError ? new TranslationsError( `${ api }: ${ e.message }` ) : explain( e, api );
+	return e instanceof CompletenessError ? new CompletenessError( `${ api }: ${ e.message }` ) : explain( e, api );
 }
 
 /**
@@ -57,7 +57,7 @@ export async function updateNoticesPage( opts ) {
 		throw failure( e, opts.wikiApi );
 	}
 	if ( !current.exists ) {
-		throw new TranslationsError( `${ opts.wikiApi }: there is no ${ NOTICES_PAGE }; deploy the gadget first` );
+		throw new CompletenessError( `${ opts.wikiApi }: there is no ${ NOTICES_PAGE }; deploy the gadget first` );
 	}
 	let result;
 	try {
@@ -94,7 +94,7 @@ async function cli() {
 		return;
 	}
 	if ( !values.api ) {
-		throw new TranslationsError( 'missing --api <the statement wiki\'s api.php>' );
+		throw new CompletenessError( 'missing --api <the statement wiki\'s api.php>' );
 	}
 	const statement = statementClient( values.api );
 	const log = ( line ) => process.stdout.write( `${ line }\n` );
@@ -123,7 +123,7 @@ async function cli() {
 		try {
 			text = fs.readFileSync( file, 'utf8' );
 		} catch ( e ) {
-			throw new TranslationsError( `cannot read ${ file }: ${ e.code || e.message }` );
+			throw new CompletenessError( `cannot read ${ file }: ${ e.code || e.message }` );
 		}
 		const shown = path.relative( process.cwd(), file );
 		let result;
@@ -146,7 +146,7 @@ async function cli() {
 
 if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {
 	cli().catch( ( e ) => {
-		process.stderr.write( `translations failed: ${ e instanceof TranslationsError || e instanceof DeployError ? e.message : e.stack || e }\n` );
+		process.stderr.write( `translations failed: ${ e instanceof CompletenessError || e instanceof DeployError ? e.message : e.stack || e }\n` );
 		process.exit( 1 );
 	} );
 }

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import * as esbuild from 'esbuild';
 import { ROOT } from './paths.mjs';
+import { importSource } from './sourceModule.mjs';
 
 export const SCHEMA_FILE = path.join( ROOT, 'schema/notices.schema.json' );
 export const VALIDATOR_MODULE = 'oan:notices-validator';
@@ -52,23 +52,14 @@ export function validatorPlugin( schemaFile = SCHEMA_FILE ) {
 let loaded = null;
 
 /**
- * src/config/check.ts bundled for Node with the generated validator, in memory, and imported:
+ * src/config/check.ts bundled for Node with the generated validator (scripts/lib/sourceModule.mjs):
  * the Node tools run exactly the code the wiki's authoring gadget runs.
  *
  * @return {Promise<{checkNotices: Function}>}
  */
 export function loadChecker() {
 	if ( !loaded ) {
-		loaded = esbuild.build( {
-			entryPoints: [ CHECK_ENTRY ],
-			bundle: true,
-			write: false,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			logLevel: 'silent',
-			plugins: [ validatorPlugin() ]
-		} ).then( ( result ) => import( `data:text/javascript;base64,${ Buffer.from( result.outputFiles[ 0 ].text ).toString( 'base64' ) }` ) );
+		loaded = importSource( [ path.relative( ROOT, CHECK_ENTRY ) ], [ validatorPlugin() ] );
 	}
 	return loaded;
 }
@@ -95,6 +86,96 @@ export function formatProblem( problem, messages ) {
 	return problem.path && !sentence.startsWith( problem.path ) ? `${ problem.path }: ${ sentence }` : sentence;
 }
 
+/** Where JSON text cannot go on: the readers below throw, jsonErrorAt catches (as it catches a nesting too deep). */
+function stop() {
+	throw new RangeError( 'not JSON from here' );
+}
+
+/** The readers of JSON text below share one cursor: `{ text, at }`. */
+function skipSpace( cursor ) {
+	while ( /[ \t\n\r]/.test( cursor.text[ cursor.at ] || '' ) ) {
+		cursor.at++;
+	}
+}
+
+function readToken( cursor, re ) {
+	re.lastIndex = cursor.at;
+	const m = re.exec( cursor.text );
+	if ( !m ) {
+		stop();
+	}
+	cursor.at += m[ 0 ].length;
+}
+
+function readString( cursor ) {
+	cursor.at++;
+	for ( ;; ) {
+		const c = cursor.text[ cursor.at ];
+		if ( c === '"' ) {
+			cursor.at++;
+			return;
+		}
+		if ( c === undefined || c < ' ' ) {
+			stop();
+		}
+		if ( c === '\\' ) {
+			readToken( cursor, /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y );
+		} else {
+			cursor.at++;
+		}
+	}
+}
+
+/** An object's or array's items, each read by `item`, up to `close`. */
+function readList( cursor, close, item ) {
+	cursor.at++;
+	skipSpace( cursor );
+	if ( cursor.text[ cursor.at ] === close ) {
+		cursor.at++;
+		return;
+	}
+	for ( ;; ) {
+		item();
+		skipSpace( cursor );
+		if ( cursor.text[ cursor.at ] === ',' ) {
+			cursor.at++;
+		} else if ( cursor.text[ cursor.at ] === close ) {
+			cursor.at++;
+			return;
+		} else {
+			stop();
+		}
+	}
+}
+
+function readMember( cursor ) {
+	skipSpace( cursor );
+	if ( cursor.text[ cursor.at ] !== '"' ) {
+		stop();
+	}
+	readString( cursor );
+	skipSpace( cursor );
+	if ( cursor.text[ cursor.at ] !== ':' ) {
+		stop();
+	}
+	cursor.at++;
+	readValue( cursor );
+}
+
+function readValue( cursor ) {
+	skipSpace( cursor );
+	const c = cursor.text[ cursor.at ];
+	if ( c === '{' ) {
+		readList( cursor, '}', () => readMember( cursor ) );
+	} else if ( c === '[' ) {
+		readList( cursor, ']', () => readValue( cursor ) );
+	} else if ( c === '"' ) {
+		readString( cursor );
+	} else {
+		readToken( cursor, /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y );
+	}
+}
+
 /**
  * Where JSON text stops being JSON: the offset of the first character that cannot be there (the
  * text's length when it ends too soon), or -1 when it is JSON. JSON.parse's own messages name no
@@ -104,96 +185,17 @@ export function formatProblem( problem, messages ) {
  * @return {number}
  */
 export function jsonErrorAt( text ) {
-	let at = 0;
-	const fail = () => {
-		throw new RangeError( String( at ) );
-	};
-	const space = () => {
-		while ( /[ \t\n\r]/.test( text[ at ] || '' ) ) {
-			at++;
-		}
-	};
-	const token = ( re ) => {
-		re.lastIndex = at;
-		const m = re.exec( text );
-		if ( !m ) {
-			fail();
-		}
-		at += m[ 0 ].length;
-	};
-	const string = () => {
-		at++;
-		for ( ;; ) {
-			const c = text[ at ];
-			if ( c === '"' ) {
-				at++;
-				return;
-			}
-			if ( c === undefined || c < ' ' ) {
-				fail();
-			}
-			if ( c === '\\' ) {
-				token( /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y );
-			} else {
-				at++;
-			}
-		}
-	};
-	const list = ( close, item ) => {
-		at++;
-		space();
-		if ( text[ at ] === close ) {
-			at++;
-			return;
-		}
-		for ( ;; ) {
-			item();
-			space();
-			if ( text[ at ] === ',' ) {
-				at++;
-			} else if ( text[ at ] === close ) {
-				at++;
-				return;
-			} else {
-				fail();
-			}
-		}
-	};
-	const value = () => {
-		space();
-		const c = text[ at ];
-		if ( c === '{' ) {
-			list( '}', () => {
-				space();
-				if ( text[ at ] !== '"' ) {
-					fail();
-				}
-				string();
-				space();
-				if ( text[ at ] !== ':' ) {
-					fail();
-				}
-				at++;
-				value();
-			} );
-		} else if ( c === '[' ) {
-			list( ']', value );
-		} else if ( c === '"' ) {
-			string();
-		} else {
-			token( /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y );
-		}
-	};
+	const cursor = { text, at: 0 };
 	try {
-		value();
-		space();
-		if ( at < text.length ) {
-			fail();
+		readValue( cursor );
+		skipSpace( cursor );
+		if ( cursor.at < text.length ) {
+			stop();
 		}
 		return -1;
 	} catch ( e ) {
 		if ( e instanceof RangeError ) {
-			return Math.min( at, text.length );
+			return Math.min( cursor.at, text.length );
 		}
 		throw e;
 	}

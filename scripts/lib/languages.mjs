@@ -7,6 +7,10 @@
 // statements' languages in the notices (what the notice calls them: "中文", "বাংলা"), so that a
 // reader's page view names them without Intl, whose first call costs 15 to 35 ms. Not to be
 // edited on the wiki.
+import { importSource } from './sourceModule.mjs';
+
+/** A language code as the gadget accepts one from MediaWiki: the reader's own rule, from src/. */
+const { LANGUAGE_CODE } = await importSource( [ 'src/i18n/readerLanguages.ts' ] );
 
 /**
  * @param {Object<string, {fallbacks: string[], bcp47: string}>} variants by variant code
@@ -45,7 +49,7 @@ export function statementLanguages( ...texts ) {
 			}
 		}
 	}
-	return [ ...codes ].filter( ( c ) => /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test( c ) ).sort();
+	return [ ...codes ].filter( ( c ) => LANGUAGE_CODE.test( c ) ).sort();
 }
 
 /**

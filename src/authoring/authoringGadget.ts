@@ -4,14 +4,15 @@
 // the edit form it checks as the admin types and holds back saving data with problems until
 // they confirm. Nothing here ever runs on a reader's page.
 import bundles from 'oan:messages';
+import { NOTICES_PAGE } from '../config/loadNoticesData';
 import { pickMessages } from '../i18n/fallbackChain';
 import { PREFIX } from '../util/log';
 import { clientOf } from './completeness';
 import { showPanel, Texts } from './panel';
 import { Get, readRevisions, readSiteFacts } from './wikiRead';
 
-/** The page this gadget is for; the definition's conditions only narrow it to JSON pages in the MediaWiki namespace. */
-const NOTICES_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
+// The page this gadget is for is NOTICES_PAGE; the definition's conditions only narrow it to JSON
+// pages in the MediaWiki namespace.
 /** On the page view, the one-click update of the translations opens the edit form with this set. */
 const UPDATE_PARAM = 'oan-update-completeness';
 

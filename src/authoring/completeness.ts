@@ -1,14 +1,12 @@
 // The authoring view's one click for the statement's translations: Translate's numbers read from
 // the statement's wiki in the admin's browser (cross-origin, anonymous: origin=*), written into
 // the edit form's text as an edit the admin then reviews and saves. The reading and the rewrite
-// are the same code as `npm run translations` (scripts/lib/translations.mjs).
-import { updateNoticesText } from '../../scripts/lib/translations.mjs';
+// are the same code as `npm run translations` (src/completeness/).
+import { StatementClient } from '../completeness/statistics';
+import { updateNoticesText } from '../completeness/updateNoticesText';
 import { statementApi } from './wikiRead';
 
-/** What updateNoticesText needs of an API: request( params ) with the API's error code on failure. */
-export interface StatementClient {
-	request: ( params: Record<string, unknown> ) => Promise<unknown>;
-}
+export type { StatementClient };
 
 /** mw.Api (or mw.ForeignApi) as such a client: its failures become Errors with the API's code. */
 export function clientOf( api: mw.Api ): StatementClient {
@@ -57,7 +55,7 @@ export function updateCompleteness(
 			return so;
 		}
 		const client = clientFor( statementApi( page, interwikiApis ) );
-		return updateNoticesText( so.text, client, { notice: notice.id } ).then( ( result: CompletenessUpdate ) => ( {
+		return updateNoticesText( so.text, client, { notice: notice.id } ).then( ( result ) => ( {
 			text: result.text,
 			changes: so.changes.concat( result.changes )
 		} ) );

@@ -5,6 +5,8 @@
 // deploy run it; the reader's page does not (it only guards what it reads).
 import validate, { SchemaError } from 'oan:notices-validator';
 import { isObject } from './guard';
+import { Checks, noticeProblems, savedRevisionsOf, Segments } from './noticeRules';
+import { DATA_LANGUAGE_CODE, isImpossibleDate } from './patterns';
 
 export interface Problem {
 	/** Where: a JSON path such as `notices[0].revision`; '' for the page as a whole. */
@@ -23,9 +25,6 @@ export interface CheckContext {
 }
 
 type Fields = Record<string, unknown>;
-
-/** A path as its parts: field names and list indexes. */
-type Segments = ( string | number )[];
 
 /** A problem and where its value sits in the page (for document order). */
 interface Found extends Problem {
@@ -178,64 +177,37 @@ function schemaProblems( data: unknown, orderOf: ( pointer: string ) => number )
 	return found;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** A date of the schema's form whose day does not exist (2021-02-30) or whose time cannot be (25:00). */
-function isImpossibleDate( value: string ): boolean {
-	const m = DATE.exec( value );
-	if ( !m ) {
-		return false;
-	}
-	const y = Number( m[ 1 ] );
-	const mo = Number( m[ 2 ] );
-	const d = Number( m[ 3 ] );
-	const day = new Date( Date.UTC( y, mo - 1, d ) );
-	return day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d || isNaN( Date.parse( value ) );
-}
-
-function isDate( value: unknown ): value is string {
-	return typeof value === 'string' && DATE.test( value ) && !isImpossibleDate( value );
-}
-
-const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/;
-
 /** What the schema cannot say, on whatever parts of the data have the right shape. */
 function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer: string ) => number ): Found[] {
 	const found: Found[] = [];
-	const add = ( segments: Segments, key: string, params: string[] ): void => {
-		const s = segments.map( String );
-		found.push( { path: pathOf( data, s ), key, params, order: orderOf( s.map( ( x ) => `/${ segment( x ) }` ).join( '' ) ) } );
-	};
 	if ( !isObject( data ) || !Array.isArray( data.notices ) ) {
 		return found;
 	}
 	const known = context.isKnownLanguage;
+	const add = ( segments: Segments, key: string, params: string[] ): void => {
+		const s = segments.map( String );
+		found.push( { path: pathOf( data, s ), key, params, order: orderOf( s.map( ( x ) => `/${ segment( x ) }` ).join( '' ) ) } );
+	};
 	const language = ( segments: Segments, code: unknown ): void => {
-		if ( known && typeof code === 'string' && LANGUAGE.test( code ) && !known( code ) ) {
+		if ( known && typeof code === 'string' && DATA_LANGUAGE_CODE.test( code ) && !known( code ) ) {
 			add( segments, 'oan-check-unknown-language', [ code ] );
 		}
 	};
-	const checkLocalized = ( segments: Segments, value: unknown ): void => {
-		if ( isObject( value ) ) {
-			Object.keys( value ).forEach( ( code ) => language( segments.concat( code ), code ) );
-		}
-	};
-	const checkDate = ( segments: Segments, value: unknown ): void => {
-		if ( typeof value === 'string' && isImpossibleDate( value ) ) {
-			add( segments, 'oan-check-no-such-date', [ value ] );
-		}
-	};
-	const list = ( value: unknown ): unknown[] => Array.isArray( value ) ? value : [];
-
-	const savedRevisions: Record<string, number> = {};
-	if ( isObject( context.saved ) ) {
-		for ( const n of list( context.saved.notices ) ) {
-			if ( isObject( n ) && typeof n.id === 'string' && typeof n.revision === 'number' ) {
-				savedRevisions[ n.id ] = Math.max( n.revision, has( savedRevisions, n.id ) ? savedRevisions[ n.id ] : -Infinity );
+	const checks: Checks = {
+		add,
+		language,
+		localized: ( segments, value ) => {
+			if ( isObject( value ) ) {
+				Object.keys( value ).forEach( ( code ) => language( segments.concat( code ), code ) );
+			}
+		},
+		date: ( segments, value ) => {
+			if ( typeof value === 'string' && isImpossibleDate( value ) ) {
+				add( segments, 'oan-check-no-such-date', [ value ] );
 			}
 		}
-	}
-
+	};
+	const savedRevisions = savedRevisionsOf( context.saved );
 	const firstWithId: Record<string, number> = {};
 	data.notices.forEach( ( n, i ) => {
 		if ( !isObject( n ) ) {
@@ -252,45 +224,7 @@ function codeProblems( data: unknown, context: CheckContext, orderOf: ( pointer:
 				add( at.concat( 'revision' ), 'oan-check-revision-lower', [ String( n.revision ), String( savedRevisions[ n.id ] ) ] );
 			}
 		}
-		checkLocalized( at.concat( 'title' ), n.title );
-		checkLocalized( at.concat( 'summary' ), n.summary );
-		checkDate( at.concat( 'published' ), n.published );
-		list( n.updates ).forEach( ( u, j ) => {
-			if ( isObject( u ) ) {
-				checkDate( at.concat( 'updates', j, 'date' ), u.date );
-				checkLocalized( at.concat( 'updates', j, 'text' ), u.text );
-			}
-		} );
-		if ( isObject( n.statement ) ) {
-			const s = n.statement;
-			language( at.concat( 'statement', 'language' ), s.language );
-			// Each language once, the original's included (its default is English).
-			const seen = [ typeof s.language === 'string' ? s.language : 'en' ];
-			list( s.translations ).forEach( ( t, j ) => {
-				if ( isObject( t ) && typeof t.language === 'string' ) {
-					const where = at.concat( 'statement', 'translations', j, 'language' );
-					language( where, t.language );
-					if ( seen.includes( t.language ) ) {
-						add( where, 'oan-check-duplicate-language', [ t.language ] );
-					}
-					seen.push( t.language );
-				}
-			} );
-		}
-		checkDate( at.concat( 'start' ), n.start );
-		checkDate( at.concat( 'end' ), n.end );
-		if ( isDate( n.start ) && isDate( n.end ) && Date.parse( n.end ) < Date.parse( n.start ) ) {
-			add( at.concat( 'end' ), 'oan-check-end-before-start', [ n.end, n.start ] );
-		}
-		if ( isObject( n.target ) ) {
-			list( n.target.contentLanguages ).forEach( ( code, j ) => language( at.concat( 'target', 'contentLanguages', j ), code ) );
-		}
-		list( n.accounts ).forEach( ( a, j ) => {
-			if ( isObject( a ) ) {
-				checkDate( at.concat( 'accounts', j, 'date' ), a.date );
-				checkLocalized( at.concat( 'accounts', j, 'note' ), a.note );
-			}
-		} );
+		noticeProblems( n, at, checks );
 	} );
 	return found;
 }

@@ -69,6 +69,35 @@ async function typeData( page: Page, text: string ): Promise<void> {
 	await page.waitForTimeout( 600 );
 }
 
+/** The panel's controls whose text runs out of their box: each as "class: text (why)". */
+function overflowingControls( page: Page ): Promise<string[]> {
+	return page.evaluate( () => {
+		const found: string[] = [];
+		for ( const control of document.querySelectorAll<HTMLElement>( '.oan-author a.cdx-button, .oan-author button, .oan-author select, .oan-author label' ) ) {
+			const box = control.getBoundingClientRect();
+			if ( !box.width ) {
+				continue;
+			}
+			const why: string[] = [];
+			if ( control.scrollWidth > control.clientWidth + 1 ) {
+				why.push( `scrollWidth ${ control.scrollWidth } > clientWidth ${ control.clientWidth }` );
+			}
+			if ( control.tagName !== 'SELECT' ) {
+				const range = document.createRange();
+				range.selectNodeContents( control );
+				const text = range.getBoundingClientRect();
+				if ( text.left < box.left - 1 || text.right > box.right + 1 || text.top < box.top - 1 || text.bottom > box.bottom + 1 ) {
+					why.push( `text ${ Math.round( text.left ) }–${ Math.round( text.right ) } outside the box ${ Math.round( box.left ) }–${ Math.round( box.right ) }` );
+				}
+			}
+			if ( why.length ) {
+				found.push( `${ control.className || control.tagName }: "${ control.textContent }" (${ why.join( '; ' ) })` );
+			}
+		}
+		return found;
+	} );
+}
+
 describe( 'the authoring view of the notices page', () => {
 	let browser: Browser;
 	let admin: BrowserContextOptions[ 'storageState' ];
@@ -244,6 +273,22 @@ describe( 'the authoring view of the notices page', () => {
 		expect( JSON.parse( ( await readPageText( DATA_PAGE ) )! ) ).toEqual( data );
 		expect( errors ).toEqual( [] );
 		await context.close();
+	} );
+
+	it( 'keeps each control\'s text inside it, in each language the view speaks, on a wide screen and a phone', async () => {
+		const screens: [ string, { width: number; height: number } ][] = [ [ 'vector-2022', { width: 1280, height: 800 } ], [ 'minerva', { width: 360, height: 740 } ] ];
+		for ( const [ skin, viewport ] of screens ) {
+			const { context, page, errors } = await open( browser, { storageState: admin, viewport } );
+			for ( const uselang of [ 'en', 'zh-hans', 'zh-hant' ] ) {
+				for ( const action of [ 'view', 'edit' ] ) {
+					await openPanel( page, { useskin: skin, uselang, action } );
+					expect( await page.locator( '.oan-author .oan-author-update' ).count(), `${ skin } ${ uselang } ${ action }` ).toBe( 1 );
+					expect( await overflowingControls( page ), `${ skin } ${ viewport.width }px, ${ uselang }, ${ action }` ).toEqual( [] );
+				}
+			}
+			expect( errors ).toEqual( [] );
+			await context.close();
+		}
 	} );
 
 	it( 'is accessible: axe finds nothing serious in the panel, the previews and the confirmation, by day and at night', async () => {

@@ -1,6 +1,8 @@
 // The authoring gadget's decisions and DOM builders (issue #13): when a notice runs, whom it
 // reaches, which languages a preview offers, where a statement's wiki answers, the report, the
 // preview, the save guard, and the one-click update of the translations' numbers.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { updateCompleteness } from '../../src/authoring/completeness';
 import { describeTarget, previewChain, previewLanguages, scheduleOf, textLanguages } from '../../src/authoring/describe';
@@ -8,11 +10,21 @@ import { renderNoticePreview, suffixIds } from '../../src/authoring/preview';
 import { problemText, renderReport } from '../../src/authoring/report';
 import { guardSave } from '../../src/authoring/saveGuard';
 import { readLanguageInfo, readRevisions, readSiteFacts, statementApi } from '../../src/authoring/wikiRead';
-import { clone, defaultNotices, deps, readJson } from './helpers';
+import { NOTICES_PAGE } from '../../src/config/loadNoticesData';
+import { clone, defaultNotices, deps, readJson, ROOT } from './helpers';
 
 const NOW = new Date( '2026-06-01T00:00:00Z' );
 /** Messages as keys with their parameters, so a test sees what was asked for. */
 const keyMsg = ( key: string, ...params: string[] ): string => [ key, ...params ].join( '|' );
+
+describe( 'the notices page', () => {
+	it( 'is the package file the main gadget requires and the definition lists', () => {
+		const source = fs.readFileSync( path.join( ROOT, 'src/config/loadNoticesData.ts' ), 'utf8' );
+		const required = ( source.match( /OAN_PACKAGE_REQUIRE\( '\.\/([^']+)' \)/ ) || [] )[ 1 ];
+		expect( NOTICES_PAGE ).toBe( `MediaWiki:Gadget-${ required }` );
+		expect( fs.readFileSync( path.join( ROOT, 'gadget-definition.txt' ), 'utf8' ) ).toContain( `|${ required }` );
+	} );
+} );
 
 describe( 'scheduleOf', () => {
 	it( 'tells not yet, now (with or without bounds) and no longer', () => {

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assertSyntax, build } from '../../scripts/build.mjs';
 import { CHECK_ENTRY, formatProblem, loadChecker, parseNoticesText, validatorSource } from '../../scripts/lib/checker.mjs';
 import { checkNotices as checkNoticesHere, CheckContext, Problem } from '../../src/config/check';
+import { DATE_PATTERN, LANGUAGE_CODE_PATTERN } from '../../src/config/patterns';
 import { readJson, ROOT } from './helpers';
 
 const run = promisify( execFile );
@@ -253,7 +254,8 @@ describe( 'checkNotices', () => {
 	} );
 
 	it( 'uses only message keys of i18n/en.json and i18n/qqq.json, each with its parameters', () => {
-		const source = fs.readFileSync( path.join( ROOT, 'src/config/check.ts' ), 'utf8' );
+		// The checker and the rules it applies beyond the schema.
+		const source = [ 'src/config/check.ts', 'src/config/noticeRules.ts' ].map( ( f ) => fs.readFileSync( path.join( ROOT, f ), 'utf8' ) ).join( '\n' );
 		const used = new Set( source.match( /oan-check-[a-z-]+/g ) );
 		const defined = Object.keys( en ).filter( ( k ) => k.startsWith( 'oan-check-' ) );
 		expect( [ ...used ].filter( ( k ) => k.endsWith( '-' ) ) ).toEqual( [] );
@@ -362,6 +364,13 @@ describe( 'npm run check', () => {
 		expect( help.code ).toBe( 0 );
 		expect( help.stdout ).toMatch( /^Usage: npm run check -- FILE/ );
 		expect( help.stdout ).toContain( '--api URL' );
+	} );
+} );
+
+describe( 'the schema and src/config/patterns.ts', () => {
+	it( 'hold the same language-code and date patterns', () => {
+		expect( LANGUAGE_CODE_PATTERN ).toBe( schema.$defs.languageCode.pattern );
+		expect( DATE_PATTERN ).toBe( schema.$defs.date.pattern );
 	} );
 } );
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The reader's languages: MediaWiki's variant first where it applies, then the fallback chains.
 // The variant table is what the deploy command wrote on the local zh wiki (meta=languageinfo).
 import { afterEach, describe, expect, it, vi } from 'vitest';

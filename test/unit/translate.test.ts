@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The statement's translations from Translate's statistics (scripts/lib/translations.mjs), the
+// The statement's translations from Translate's statistics (src/completeness/), the
 // rewrite of the notices data that records them, the pairing of the seeds' paragraphs into
 // units, and the decision whether Translate can be installed at all.
 import { execFileSync } from 'node:child_process';
@@ -12,10 +12,9 @@ import { alignParagraphs } from '../../scripts/lib/align.mjs';
 import { checkArchives, TRANSLATE_ARCHIVES } from '../../scripts/lib/extensions.mjs';
 import { readSeeds, SEEDS_DIR, translatableStatement } from '../../scripts/lib/seeds.mjs';
 import { sourceText, withoutUnitMarkers } from '../../scripts/lib/translatable.mjs';
-import {
-	barPercent, completenessFromStats, fetchPageStats, mergeTranslations, NoticesDataError, resolveStatementPage,
-	rewriteTranslations, TranslationsError, updateNoticesText
-} from '../../scripts/lib/translations.mjs';
+import { rewriteTranslations } from '../../src/completeness/rewriteInPlace';
+import { barPercent, completenessFromStats, fetchPageStats, NoticesDataError, resolveStatementPage, CompletenessError } from '../../src/completeness/statistics';
+import { mergeTranslations, updateNoticesText } from '../../src/completeness/updateNoticesText';
 import { ROOT } from './helpers';
 
 const DATA = fs.readFileSync( path.join( ROOT, 'data/notices.json' ), 'utf8' );
@@ -94,7 +93,7 @@ describe( 'completenessFromStats', () => {
 
 	it( 'refuses a language code MediaWiki or the gadget does not know', () => {
 		expect( () => completenessFromStats( [ row( 'xx-made-up', 4 ) ], { source: 'en', known: KNOWN } ) )
-			.toThrow( new TranslationsError( 'Translate counts a translation into "xx-made-up", a language code MediaWiki does not know' ) );
+			.toThrow( new CompletenessError( 'Translate counts a translation into "xx-made-up", a language code MediaWiki does not know' ) );
 		expect( () => completenessFromStats( [ row( 'be-x-old', 4 ) ], { source: 'en', known: KNOWN } ) )
 			.toThrow( /"be-x-old", a language code the gadget does not know/ );
 	} );
@@ -127,13 +126,13 @@ describe( 'fetchPageStats', () => {
 
 		const stays = fakeClient( cold );
 		await expect( fetchPageStats( stays, PAGE, { tries: 4, pause: 500, wait: noWait } ) )
-			.rejects.toThrow( new TranslationsError( 'Translate\'s statistics for "Office actions/September 2021 statement" are still being computed (asked 4 times over 1.5 s); run the job queue, or try again later' ) );
+			.rejects.toThrow( new CompletenessError( 'Translate\'s statistics for "Office actions/September 2021 statement" are still being computed (asked 4 times over 1.5 s); run the job queue, or try again later' ) );
 		expect( stays.requests ).toHaveLength( 4 );
 	} );
 
 	it( 'names an unknown group and a wiki without Translate', async () => {
 		await expect( fetchPageStats( fakeClient( apiError( 'badparameter' ) ), 'Plain page' ) )
-			.rejects.toThrow( new TranslationsError( '"Plain page" is not a translatable page (Translate knows no message group page-Plain page)' ) );
+			.rejects.toThrow( new CompletenessError( '"Plain page" is not a translatable page (Translate knows no message group page-Plain page)' ) );
 		await expect( fetchPageStats( fakeClient( { batchcomplete: true, warnings: { query: { warnings: 'Unrecognized value for parameter "meta": messagegroupstats' } } } ), PAGE ) )
 			.rejects.toThrow( /does not run Translate/ );
 	} );
