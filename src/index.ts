@@ -16,8 +16,8 @@ import { mwRenderDeps } from './util/mwDeps';
 
 /** The styles peer: the room and the notice's look, in the page head (this module has no styles). */
 const STYLES_MODULE = 'ext.gadget.office-action-notice-reserve';
-/** A module every wiki with CentralAuth registers: global accounts (and locks) exist here. */
-const CENTRALAUTH_MODULE = 'ext.centralauth.centralautologin';
+/** A module every wiki with CentralAuth registers (Special:CentralAuth's): global accounts, and locks, exist here. */
+const CENTRALAUTH_MODULE = 'ext.centralauth';
 
 function runOfficeActionNotice(): void {
 	if ( isPublished() ) {
@@ -44,7 +44,7 @@ function runOfficeActionNotice(): void {
 	const onAccountPage = isAccountPage( ctx.namespace, special );
 	const statuses = onAccountPage ? findAccountStatuses( data.notices, relevantUser ) : [];
 	let settled: Promise<unknown> = Promise.resolve();
-	if ( needsAccountsGadget( special, onAccountPage, statuses.length > 0, relevantUser, mw.loader.getState( CENTRALAUTH_MODULE ) !== null ) ) {
+	if ( needsAccountsGadget( special, onAccountPage, statuses.length > 0, !!mw.loader.getState( CENTRALAUTH_MODULE ) ) ) {
 		const context = { data, reader, userLanguage, relevantUser, special, statuses };
 		settled = runAccountsGadget( context, () => mark( 'shown' ) ).then( ( live ) => {
 			state.live = live;

@@ -8,7 +8,7 @@ import { initUserRights, Lookup } from '../userrights/page';
 import { LiveStatus, lookupParams, parseLookup } from '../userrights/lookup';
 import { liveText } from '../userrights/rightsWarning';
 import { mwRenderDeps } from '../util/mwDeps';
-import { AccountStatus } from './match';
+import { AccountStatus, hasGlobalAccount } from './match';
 import { renderAccountStatus, renderGlobalLock } from './statusBox';
 
 export interface AccountsContext {
@@ -46,6 +46,9 @@ function run( ctx: AccountsContext ): Promise<LiveStatus | null> {
 	const content = document.getElementById( 'mw-content-text' );
 	const parent = content && content.parentNode;
 	if ( !parent || !ctx.relevantUser ) {
+		return Promise.resolve( null );
+	}
+	if ( !ctx.statuses.length && !hasGlobalAccount( ctx.relevantUser ) ) {
 		return Promise.resolve( null );
 	}
 	const checked = apiLookup( lookupParams( ctx.relevantUser, true ) ).then( ( answer ) => parseLookup( answer, true ), () => null );

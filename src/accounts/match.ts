@@ -43,14 +43,19 @@ export function findAccountStatuses( notices: Notice[], userName: string | null 
 /**
  * Whether the accounts gadget runs on this page view: on Special:UserRights; on the pages of an
  * account a notice lists; and, where CentralAuth can say whether a global account is locked, on
- * the pages of any registered account (not an IP address: user names cannot hold ":" and IPv4
- * addresses are four numbers), so a locked account that no notice lists is named too.
+ * every account's pages, so a locked account that no notice lists is named too (the accounts
+ * gadget then asks only about registered accounts: see hasGlobalAccount).
  */
-export function needsAccountsGadget( special: string | null, onAccountPage: boolean, listed: boolean, relevantUser: string | null, centralAuth: boolean ): boolean {
-	if ( special === 'Userrights' || ( onAccountPage && listed ) ) {
-		return true;
-	}
-	return onAccountPage && centralAuth && !!relevantUser && !/:|^\d+\.\d+\.\d+\.\d+$/.test( relevantUser );
+export function needsAccountsGadget( special: string | null, onAccountPage: boolean, listed: boolean, centralAuth: boolean ): boolean {
+	return special === 'Userrights' || ( onAccountPage && ( listed || centralAuth ) );
+}
+
+/**
+ * Whether a user name can have a global account: not an IP address (user names cannot hold ":",
+ * which every IPv6 address has, and IPv4 addresses are four numbers).
+ */
+export function hasGlobalAccount( name: string ): boolean {
+	return !/:|^\d+\.\d+\.\d+\.\d+$/.test( name );
 }
 
 /** The pages where an account's status box belongs: its user and talk pages (and subpages) and contributions. */

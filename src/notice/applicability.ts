@@ -8,21 +8,14 @@ import { Notice } from '../config/types';
 export type ReaderKind = 'anonymous' | 'temporary' | 'named';
 
 /**
- * The reader's kind from what MediaWiki says: mw.user.isNamed() and isTemp() where the wiki has
- * them, else wgUserIsTemp (what isTemp reads) and wgUserName.
+ * The reader's kind from what MediaWiki says: mw.user.isNamed() and isTemp(), never wgUserName
+ * (a temporary account has a user name too).
  *
- * @param userName wgUserName
- * @param isNamed mw.user.isNamed(), or null where it is missing
- * @param isTemp mw.user.isTemp(), or wgUserIsTemp where that is missing
+ * @param isNamed mw.user.isNamed()
+ * @param isTemp mw.user.isTemp()
  */
-export function readerKind( userName: unknown, isNamed: boolean | null, isTemp: boolean ): ReaderKind {
-	if ( isTemp ) {
-		return 'temporary';
-	}
-	if ( isNamed !== null ) {
-		return isNamed ? 'named' : 'anonymous';
-	}
-	return typeof userName === 'string' && userName !== '' ? 'named' : 'anonymous';
+export function readerKind( isNamed: boolean, isTemp: boolean ): ReaderKind {
+	return isTemp ? 'temporary' : isNamed ? 'named' : 'anonymous';
 }
 
 /** What the page view is, as far as targeting is concerned (read from mw.config by the entry). */

@@ -56,13 +56,12 @@ export function showBanners( notices: Notice[], deps: RenderDeps, dismissals: Di
 			const box = renderBanner( notice, deps, () => {
 				dismissals.dismiss( notice.id, notice.revision );
 				const next = box.nextElementSibling || box.previousElementSibling;
-				if ( container.querySelectorAll( '.oan-notice' ).length > 1 ) {
-					box.remove();
+				box.remove();
+				if ( container.querySelector( '.oan-notice' ) ) {
 					focusOn( next && next.querySelector<HTMLElement>( '.oan-notice-dismiss' ) );
 					return;
 				}
 				// The last one: the bars of the hidden notices take its place, in the same room.
-				box.remove();
 				const bars = notices.filter( isHidden ).map( bar );
 				bars.forEach( ( b ) => container.appendChild( b ) );
 				focusOn( bars[ 0 ] || document.getElementById( 'firstHeading' ) || document.getElementById( 'content' ) );

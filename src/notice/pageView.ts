@@ -1,15 +1,9 @@
 // The page view as targeting sees it, read from mw.config and mw.user.
 import { PageContext, readerKind, ReaderKind } from './applicability';
 
-/** Who reads: mw.user.isNamed() and isTemp(), where this MediaWiki has them. */
+/** Who reads: mw.user.isNamed() and isTemp(), which every MediaWiki this gadget runs on (1.43) has. */
 export function currentReader(): ReaderKind {
-	const user = mw.user as Partial<typeof mw.user>;
-	const hasBoth = typeof user.isNamed === 'function' && typeof user.isTemp === 'function';
-	return readerKind(
-		mw.config.get( 'wgUserName' ),
-		hasBoth ? Boolean( mw.user.isNamed() ) : null,
-		hasBoth ? Boolean( mw.user.isTemp() ) : Boolean( mw.config.get( 'wgUserIsTemp' ) )
-	);
+	return readerKind( mw.user.isNamed(), mw.user.isTemp() );
 }
 
 export function pageContext(): PageContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAccountStatuses, isAccountPage, needsAccountsGadget, normalizeUserName, sameUser } from '../../src/accounts/match';
+import { findAccountStatuses, hasGlobalAccount, isAccountPage, needsAccountsGadget, normalizeUserName, sameUser } from '../../src/accounts/match';
 import { renderAccountStatus } from '../../src/accounts/statusBox';
 import { defaultNotices, deps } from './helpers';
 
@@ -42,18 +42,22 @@ describe( 'user name matching', () => {
 		expect( isAccountPage( 0, null ) ).toBe( false );
 	} );
 
-	it( 'loads the accounts gadget on UserRights, a listed account\'s pages, and, with CentralAuth, any registered account\'s', () => {
-		expect( needsAccountsGadget( 'Userrights', false, false, 'Anyone', false ) ).toBe( true );
-		expect( needsAccountsGadget( null, true, true, 'Example banned user 1', false ) ).toBe( true );
+	it( 'loads the accounts gadget on UserRights, a listed account\'s pages, and, with CentralAuth, every account\'s', () => {
+		expect( needsAccountsGadget( 'Userrights', false, false, false ) ).toBe( true );
+		expect( needsAccountsGadget( null, true, true, false ) ).toBe( true );
 		// Without CentralAuth nothing can be locked: an unlisted account's pages cost nothing.
-		expect( needsAccountsGadget( null, true, false, 'Unaffected editor', false ) ).toBe( false );
-		expect( needsAccountsGadget( null, true, false, 'Unaffected editor', true ) ).toBe( true );
-		expect( needsAccountsGadget( 'Contributions', true, false, '~2026-12345', true ) ).toBe( true );
-		// IP addresses have no global account.
-		expect( needsAccountsGadget( 'Contributions', true, false, '192.0.2.7', true ) ).toBe( false );
-		expect( needsAccountsGadget( 'Contributions', true, false, '2001:db8::1', true ) ).toBe( false );
-		expect( needsAccountsGadget( null, false, false, 'Unaffected editor', true ) ).toBe( false );
-		expect( needsAccountsGadget( null, true, false, null, true ) ).toBe( false );
+		expect( needsAccountsGadget( null, true, false, false ) ).toBe( false );
+		expect( needsAccountsGadget( 'Contributions', true, false, true ) ).toBe( true );
+		expect( needsAccountsGadget( null, false, false, true ) ).toBe( false );
+	} );
+
+	it( 'asks about the global account of registered and temporary accounts, not of IP addresses', () => {
+		for ( const name of [ 'Unaffected editor', '~2026-12345', '玄客', '1.2.3', 'Version 1.2.3.4' ] ) {
+			expect( hasGlobalAccount( name ), name ).toBe( true );
+		}
+		for ( const name of [ '192.0.2.7', '2001:db8::1', '::1' ] ) {
+			expect( hasGlobalAccount( name ), name ).toBe( false );
+		}
 	} );
 } );
 

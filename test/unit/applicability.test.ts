@@ -49,15 +49,10 @@ describe( 'findApplicableNotices', () => {
 		expect( findApplicableNotices( [ notice( { users } ) ], { ...ctx, reader } ).length === 1 ).toBe( expected );
 	} );
 
-	it( 'tells the reader\'s kind from mw.user.isNamed()/isTemp(), or from wgUserIsTemp and wgUserName without them', () => {
-		expect( readerKind( null, false, false ) ).toBe( 'anonymous' );
-		expect( readerKind( '~2026-10413', false, true ) ).toBe( 'temporary' );
-		expect( readerKind( 'Admin', true, false ) ).toBe( 'named' );
-		// A wiki without mw.user.isNamed (null): wgUserIsTemp still marks a temporary account.
-		expect( readerKind( '~2026-10413', null, true ) ).toBe( 'temporary' );
-		expect( readerKind( 'Admin', null, false ) ).toBe( 'named' );
-		expect( readerKind( null, null, false ) ).toBe( 'anonymous' );
-		expect( readerKind( '', null, false ) ).toBe( 'anonymous' );
+	it( 'tells the reader\'s kind from mw.user.isNamed() and isTemp() (MediaWiki 1.43 has both)', () => {
+		expect( readerKind( false, false ) ).toBe( 'anonymous' );
+		expect( readerKind( false, true ) ).toBe( 'temporary' );
+		expect( readerKind( true, false ) ).toBe( 'named' );
 	} );
 
 	it( 'respects start and end dates', () => {
