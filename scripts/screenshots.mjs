@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium, logIn } from './lib/browser.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { provision } from './lib/provision.mjs';
+import { provisionFarm } from './lib/provisionFarm.mjs';
 
 const OUT = path.join( ROOT, 'docs/screenshots' );
 
@@ -22,7 +22,7 @@ function ensureFonts() {
 	}
 }
 
-/** Each shot: file, page, query, viewport, and what else to set up (wiki: 'zh' for the Chinese-language wiki). */
+/** Each shot: file, page, query, viewport, and what else to set up (wiki: the farm's database name, default metawiki). */
 export const SHOTS = [
 	{ file: 'banner-vector-2022.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-vector-2022-night.png', title: 'Main_Page', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 800 }, night: true },
@@ -33,16 +33,16 @@ export const SHOTS = [
 	{ file: 'banner-rtl-he.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'he' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-bn-partial.png', title: 'Main_Page', query: { useskin: 'vector-2022', uselang: 'bn' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'account-restored-zh.png', title: 'User:玄客', query: { useskin: 'vector-2022', uselang: 'zh-hant' }, viewport: { width: 1280, height: 800 } },
-	{ file: 'banner-zh-tw.png', wiki: 'zh', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-tw' }, viewport: { width: 1280, height: 800 } },
-	{ file: 'banner-zh-cn.png', wiki: 'zh', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-cn' }, viewport: { width: 1280, height: 800 } },
+	{ file: 'banner-zh-tw.png', wiki: 'zhwiki', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-tw' }, viewport: { width: 1280, height: 800 } },
+	{ file: 'banner-zh-cn.png', wiki: 'zhwiki', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-cn' }, viewport: { width: 1280, height: 800 } },
 	// The authoring view, for an interface admin: the report and the first preview.
 	{ file: 'authoring-view.png', title: 'MediaWiki:Gadget-office-action-notice-notices.json', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1250 }, login: true, waitFor: '.oan-author-report' },
 	{ file: 'userrights-warning.png', title: 'Special:UserRights/Example_desysopped_admin_2', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1000 }, login: true, tick: [ 'sysop', 'checkuser' ], click: 'input[name="saveusergroups"]' }
 ];
 
 /**
- * @param {{en: string, zh: string}} servers the demo wikis
- * @param {{user: string, password: string}} admin the English wiki's admin (for the shots that log in)
+ * @param {Object<string, string>} servers the demo farm's servers by database name
+ * @param {{user: string, password: string}} admin the farm's admin (for the shots that log in)
  * @param {Object[]} [shots]
  * @param {string} [outDir]
  */
@@ -51,13 +51,14 @@ export async function shoot( servers, admin, shots = SHOTS, outDir = OUT ) {
 	const browser = await launchChromium();
 	try {
 		for ( const shot of shots ) {
-			const server = servers[ shot.wiki || 'en' ];
+			const wikiId = shot.wiki || 'metawiki';
+			const server = servers[ wikiId ];
 			const context = await browser.newContext( {
 				viewport: shot.viewport, isMobile: !!shot.mobile, hasTouch: !!shot.mobile, deviceScaleFactor: 1,
 				colorScheme: shot.night ? 'dark' : 'light'
 			} );
 			if ( shot.night ) {
-				await context.addCookies( [ { name: 'oanwikimwclientpreferences', value: 'skin-theme-clientpref-night', url: server } ] );
+				await context.addCookies( [ { name: `${ wikiId }mwclientpreferences`, value: 'skin-theme-clientpref-night', url: server } ] );
 			}
 			if ( shot.dismissed ) {
 				await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
@@ -88,6 +89,6 @@ export async function shoot( servers, admin, shots = SHOTS, outDir = OUT ) {
 if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {
 	ensureFonts();
 	const port = Number( process.env.OAN_PORT || 8781 );
-	const { wiki, zh } = await provision( { name: 'demo', port, zhPort: Number( process.env.OAN_ZH_PORT || port + 2 ) } );
-	await shoot( { en: wiki.server, zh: zh.wiki.server }, wiki.readState().admin );
+	const { farm, admin } = await provisionFarm( { name: 'demo', port } );
+	await shoot( Object.fromEntries( farm.wikis.map( ( w ) => [ w.id, w.server ] ) ), admin );
 }
