@@ -15,7 +15,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureExtensions, TRANSLATE_ARCHIVES } from './extensions.mjs';
+import { ensureExtensions, EXTENSIONS_DIR, TRANSLATE_ARCHIVES } from './extensions.mjs';
 import { farmAgent, httpGet } from './farmHosts.mjs';
 import { IP } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
@@ -56,9 +56,10 @@ function lastLines( e, n = 3 ) {
  * The optional extensions whose archives are there and match SHA256SUMS, unpacked; and, for each
  * missing group, one line saying what the farm runs without.
  *
+ * @param {string} [dir] where the archives and SHA256SUMS are (default ../shared/extensions)
  * @return {{loaded: string[], missing: string[]}}
  */
-export function ensureFarmExtensions() {
+export function ensureFarmExtensions( dir = EXTENSIONS_DIR ) {
 	const groups = [
 		{ archives: CENTRALAUTH_ARCHIVES, names: [ 'AntiSpoof', 'CentralAuth' ], without: 'local accounts on each wiki, no global locks' },
 		{ archives: MOBILEFRONTEND_ARCHIVES, names: [ 'MobileFrontend' ], without: 'no mobile site (zh.m.wikipedia.test answers as the desktop site)' },
@@ -67,7 +68,7 @@ export function ensureFarmExtensions() {
 	const loaded = [];
 	const missing = [];
 	for ( const group of groups ) {
-		const result = ensureExtensions( group.archives );
+		const result = ensureExtensions( group.archives, dir );
 		if ( result.ok ) {
 			loaded.push( ...group.names );
 		} else {
