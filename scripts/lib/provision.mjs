@@ -10,9 +10,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Mwn } from 'mwn';
-import { readPage } from '../deploy.mjs';
-import { statementClient, updateNoticesPage } from '../translations.mjs';
+import { statementClient, updateNoticesPage } from './noticesCompleteness.mjs';
 import { ROOT } from './paths.mjs';
 import { botPassword, createAccounts, installOtherWiki, variantReader } from './accounts.mjs';
 import { ensureExtensions, TRANSLATE_ARCHIVES } from './extensions.mjs';
@@ -21,6 +19,7 @@ import { demoPages, policyPages, STATEMENT, translatableStatement, zhWikiPages }
 import { ensureSystemPackages } from './system.mjs';
 import { ensureTranslatablePage } from './translatable.mjs';
 import { Wiki } from './wiki.mjs';
+import { ensurePage, login } from './wikiApi.mjs';
 
 const execFileP = promisify( execFile );
 
@@ -32,23 +31,6 @@ export function demoAccounts() {
 		names: listed.map( ( a ) => a.name ).concat( [ 'Unaffected editor' ] ),
 		banned: listed.filter( ( a ) => a.action === 'banned' ).map( ( a ) => a.name )
 	};
-}
-
-export async function login( wiki, bot ) {
-	return Mwn.init( {
-		apiUrl: wiki.api, username: bot.username, password: bot.password, silent: true,
-		userAgent: 'office-action-notice-provision', maxRetries: 0, defaultParams: { maxlag: undefined }
-	} );
-}
-
-/** Saves a page unless it already has exactly this text. */
-async function ensurePage( client, title, text, summary ) {
-	const current = await readPage( client, title );
-	if ( current.exists && current.content.trimEnd() === text.trimEnd() ) {
-		return false;
-	}
-	await client.request( { action: 'edit', title, text, summary, token: client.csrfToken, formatversion: 2 } );
-	return true;
 }
 
 /**
@@ -93,7 +75,7 @@ async function provisionWiki( wiki, pages, log ) {
 	const bot = botPassword( wiki );
 	const accounts = demoAccounts();
 	createAccounts( wiki, accounts.names );
-	const client = await login( wiki, bot );
+	const client = await login( wiki.api, bot, 'provision' );
 	let saved = 0;
 	for ( const page of pages ) {
 		saved += Number( await ensurePage( client, page.title, page.text, 'Demo page for office-action-notice' ) );
