@@ -81,7 +81,11 @@ export async function definitionEdit( client, def, { apply, verb, log } ) {
  * and of those here; see scripts/lib/languages.mjs), and the descriptions shown on
  * Special:Gadgets and in preferences (created once, then the wiki's).
  *
+ * @param {Object} client a logged-in mwn client
+ * @param {{pages: Object[]}} manifest the build's
+ * @param {Object} def readDefinition()
  * @param {Object} wikiNotices the wiki's notices page, as readPage() gave it
+ * @param {boolean} replaceNotices the notices page is written even where it exists
  * @return {Promise<Array<{title: string, text: string, contentModel: string, createOnly: boolean}>>}
  */
 export async function plannedPages( client, manifest, def, wikiNotices, replaceNotices ) {
@@ -107,10 +111,14 @@ export async function plannedPages( client, manifest, def, wikiNotices, replaceN
  * Reads each planned page and keeps those it will create or edit; a page with exactly that text is
  * `unchanged`, a create-once page that exists is `kept`.
  *
+ * @param {Object} client a logged-in mwn client
+ * @param {Object[]} plan plannedPages()
  * @param {Object} known pages already read, by title
+ * @param {{verb: string, log: Function}} show how to show an edit
  * @return {Promise<{edits: Object[], read: Map<string, Object>}>} the edits, and every page as read
  */
-export async function pageEdits( client, plan, known, { verb, log } ) {
+export async function pageEdits( client, plan, known, show ) {
+	const { verb, log } = show;
 	const edits = [];
 	const read = new Map( Object.entries( known ) );
 	for ( const page of plan ) {
