@@ -2,6 +2,7 @@
 // npm start: build the gadget, start the local MediaWiki 1.43 wikis (the statement's English wiki
 // and a Chinese-language one like zhwiki) with the gadget installed through the deploy command
 // and the demo data, and print where to look. A second run reuses all of it.
+import { NOTICES_PAGE } from './lib/definition.mjs';
 import { provision } from './lib/provision.mjs';
 import { STATEMENT } from './lib/seeds.mjs';
 import { SetupError } from './lib/wiki.mjs';
@@ -38,7 +39,7 @@ The demo wikis run at ${ wiki.server }/ (English, holds the statement) and ${ zh
   Restored account      ${ url( 'Special:Contributions/玄客' ) }
   Special:UserRights    ${ url( 'Special:UserRights/Example_desysopped_admin_1' ) }  (log in first)
     another wiki        ${ url( 'Special:UserRights/Remote_editor@otherwiki' ) }
-  Notices data (edit)   ${ url( 'MediaWiki:Gadget-office-action-notice-notices.json', '&action=edit' ) }
+  Notices data (edit)   ${ url( NOTICES_PAGE, '&action=edit' ) }
   Gadgets               ${ url( 'Special:Gadgets' ) }
 
   Log in as             ${ admin.user } / ${ admin.password }   (bureaucrat, interface admin)
@@ -52,7 +53,7 @@ The Chinese-language wiki (content language zh, read through its variants; anony
     Hong Kong (zh-hk)   ${ zhUrl( '首页', '&variant=zh-hk' ) }
   Restored account      ${ zhUrl( 'User:玄客', '&variant=zh-tw' ) }
   Special:UserRights    ${ zhUrl( 'Special:UserRights/Example_banned_user_1' ) }  (log in first)
-  Notices data (edit)   ${ zhUrl( 'MediaWiki:Gadget-office-action-notice-notices.json', '&action=edit' ) }
+  Notices data (edit)   ${ zhUrl( NOTICES_PAGE, '&action=edit' ) }
   Log in as             ${ zhAdmin.user } / ${ zhAdmin.password }   (interface language zh; set the variant in
                         Special:Preferences, or log in as ${ zh.reader.user } / ${ zh.reader.password }, whose variant is ${ zh.reader.variant })
   Deploy again          OAN_BOT_USER='${ zh.bot.username }' OAN_BOT_PASSWORD='${ zh.bot.password }' npm run deploy -- --api ${ zh.wiki.api }${ refresh( zh ) }

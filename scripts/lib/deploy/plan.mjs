@@ -89,7 +89,7 @@ export async function definitionEdit( client, def, { apply, verb, log } ) {
  * @return {Promise<Array<{title: string, text: string, contentModel: string, createOnly: boolean}>>}
  */
 export async function plannedPages( client, manifest, def, wikiNotices, replaceNotices ) {
-	const ownNotices = fs.readFileSync( path.join( BUILD, 'Gadget-office-action-notice-notices.json' ), 'utf8' );
+	const ownNotices = fs.readFileSync( path.join( BUILD, manifest.pages.find( ( p ) => p.title === NOTICES_PAGE ).file ), 'utf8' );
 	const autonyms = await readAutonyms( client, statementLanguages( wikiNotices.content, ownNotices ) );
 	const fromWiki = { languages: languagesPageText( await readVariants( client ), autonyms ) };
 	const plan = manifest.pages.map( ( p ) => ( {
