@@ -68,26 +68,34 @@ export function explain( e, api ) {
  * A GET over node:http(s) through the agents above, following redirects.
  *
  * @param {string} url
- * @param {Object<string, string>} [headers]
+ * @param {Object} [options]
+ * @param {Object<string, string>} [options.headers]
+ * @param {number} [options.timeout] ms without an answer before it fails with ETIMEDOUT
  * @return {Promise<{status: number, body: Buffer}>} rejects with the socket's error (its `code`:
  *  ECONNREFUSED…) or ERR_INVALID_URL
  */
-export function httpGet( url, headers = {}, redirects = 5 ) {
+export function httpGet( url, { headers = {}, timeout } = {}, redirects = 5 ) {
 	return new Promise( ( resolve, reject ) => {
 		const target = new URL( url );
-		const get = target.protocol === 'https:' ? https.get : http.get;
-		const req = get( target, { agent: target.protocol === 'https:' ? httpsAgent : httpAgent, headers }, ( res ) => {
+		const secure = target.protocol === 'https:';
+		const req = ( secure ? https : http ).get( target, { agent: secure ? httpsAgent : httpAgent, headers }, ( res ) => {
 			const chunks = [];
 			res.on( 'data', ( c ) => chunks.push( c ) );
 			res.on( 'error', reject );
 			res.on( 'end', () => {
 				if ( res.statusCode >= 300 && res.statusCode < 400 && res.headers.location && redirects > 0 ) {
-					resolve( httpGet( new URL( res.headers.location, target ).href, headers, redirects - 1 ) );
+					resolve( httpGet( new URL( res.headers.location, target ).href, { headers, timeout }, redirects - 1 ) );
 				} else {
 					resolve( { status: res.statusCode, body: Buffer.concat( chunks ) } );
 				}
 			} );
 		} );
+		if ( timeout ) {
+			req.setTimeout( timeout, () => {
+				reject( Object.assign( new Error( `no answer within ${ timeout } ms` ), { code: 'ETIMEDOUT' } ) );
+				req.destroy();
+			} );
+		}
 		req.on( 'error', reject );
 	} );
 }
@@ -122,7 +130,7 @@ export function apiGetter( api, tool ) {
 	return async ( params ) => {
 		let res;
 		try {
-			res = await httpGet( `${ url.href }?${ new URLSearchParams( { format: 'json', ...params } ) }`, { 'User-Agent': userAgent( tool ) } );
+			res = await httpGet( `${ url.href }?${ new URLSearchParams( { format: 'json', ...params } ) }`, { headers: { 'User-Agent': userAgent( tool ) } } );
 		} catch ( e ) {
 			throw explain( e, api );
 		}

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGetter, conflictSafeEdit, explain, fetchText, isTestHost, testHostLookup, ToolError, wikiClient } from '../../scripts/lib/wikiApi.mjs';
+import { apiGetter, conflictSafeEdit, explain, fetchText, httpGet, isTestHost, testHostLookup, ToolError, wikiClient } from '../../scripts/lib/wikiApi.mjs';
 
 function lookup( hostname: string, options: object ): Promise<unknown[]> {
 	return new Promise( ( resolve, reject ) => {
@@ -48,6 +48,8 @@ describe( 'requests to a *.test host', () => {
 				res.end( JSON.stringify( { query: { asked: new URL( req.url!, 'http://x' ).searchParams.get( 'meta' ) } } ) );
 			} else if ( req.url === '/moved' ) {
 				res.writeHead( 301, { Location: '/raw' } ).end();
+			} else if ( req.url === '/silent' ) {
+				// Never answers.
 			} else if ( req.url === '/raw' ) {
 				res.end( 'raw text' );
 			} else {
@@ -60,6 +62,7 @@ describe( 'requests to a *.test host', () => {
 		port = ( server.address() as AddressInfo ).port;
 	} );
 	afterAll( () => new Promise<void>( ( resolve ) => {
+		server.closeAllConnections();
 		server.close( () => resolve() );
 	} ) );
 
@@ -81,6 +84,8 @@ describe( 'requests to a *.test host', () => {
 		await expect( apiGetter( api, 'tests' )( { action: 'query' } ) ).rejects.toThrow( `${ api } answered HTTP 404; is this the api.php URL?` );
 		await expect( apiGetter( 'http://127.0.0.1:9/api.php', 'tests' )( { action: 'query' } ) ).rejects.toThrow( /^cannot reach http:\/\/127\.0\.0\.1:9\/api\.php \(ECONNREFUSED\)/ );
 		expect( () => apiGetter( 'not a url', 'tests' ) ).toThrow( ToolError );
+		const silent = await httpGet( `http://zh.wikipedia.test:${ port }/silent`, { timeout: 100 } ).catch( ( e ) => e );
+		expect( explain( silent, 'there' ).message ).toMatch( /^cannot reach there \(ETIMEDOUT\)/ );
 	} );
 } );
 
