@@ -2,7 +2,7 @@
 // Publishes the built gadget pages to a wiki through the Action API (with mwn), as an interface
 // admin would by hand: it shows what will change, asks, then saves. See README, "Installing on
 // a wiki", and docs/development.md; `--help` lists the options (HELP below). The work is done in
-// scripts/lib/deploy/ (plan, summary, prompt, save) and scripts/lib/wikiApi.mjs.
+// scripts/lib/deploy/ (publish, plan, summary, prompt, save) and scripts/lib/wikiApi.mjs.
 import { parseArgs } from 'node:util';
 import { build } from './build.mjs';
 import { askOnTerminal } from './lib/deploy/prompt.mjs';
