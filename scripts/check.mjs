@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkData, knownLanguages, pageText, parseNoticesText, reportLines } from './lib/checker.mjs';
-import { readDefinition } from './lib/definition.mjs';
+import { NOTICES_PAGE } from './lib/definition.mjs';
+import { apiGetter, ToolError } from './lib/wikiApi.mjs';
 
-/** A usage or network error: exit 2 (problems in the data are exit 1). */
-export class CheckError extends Error {}
+/** A usage error: exit 2, as a network error (a ToolError) is (problems in the data are exit 1). */
+export class CheckError extends ToolError {}
 
 /** The command line's options, for parseArgs (and the docs' check that they name only these). */
 export const OPTIONS = {
@@ -34,39 +35,6 @@ as deploy and the authoring gadget. Prints one line per problem, then a summary.
 Exit status: 0 valid, 1 problems (a JSON syntax error included), 2 usage or network error.
 `;
 
-/** An Action API request over fetch (GET, formatversion 2): what the check needs, no login. */
-export function apiRequester( api ) {
-	let url;
-	try {
-		url = new URL( api );
-	} catch {
-		throw new CheckError( `--api ${ api } is not a URL; give the wiki's api.php, e.g. https://example.org/w/api.php` );
-	}
-	return async ( params ) => {
-		const query = new URLSearchParams( { format: 'json', ...params } );
-		let res;
-		try {
-			res = await fetch( `${ url.href }?${ query }`, { headers: { 'User-Agent': 'office-action-notice-check (MediaWiki gadget tools)' } } );
-		} catch ( e ) {
-			const code = ( e.cause && ( e.cause.code || e.cause.message ) ) || e.message;
-			throw new CheckError( `cannot reach ${ api } (${ code }); check --api and that the wiki is up` );
-		}
-		if ( !res.ok ) {
-			throw new CheckError( `${ api } answered HTTP ${ res.status }; is this the api.php URL?` );
-		}
-		let body;
-		try {
-			body = JSON.parse( await res.text() );
-		} catch {
-			throw new CheckError( `${ api } did not answer with JSON; is this the api.php URL?` );
-		}
-		if ( body.error ) {
-			throw new CheckError( `${ api } answered with an API error: ${ body.error.code }: ${ body.error.info }` );
-		}
-		return body;
-	};
-}
-
 /**
  * Runs the check the command line asks for.
  *
@@ -91,17 +59,16 @@ export async function check( { file, api, log = ( l ) => process.stdout.write( l
 	const wiki = {};
 	let what = file;
 	if ( api ) {
-		const request = apiRequester( api );
-		const title = readDefinition().title( 'office-action-notice-notices.json' );
-		const [ languages, live ] = await Promise.all( [ knownLanguages( request ), pageText( request, title ) ] );
+		const request = apiGetter( api, 'check' );
+		const [ languages, live ] = await Promise.all( [ knownLanguages( request ), pageText( request, NOTICES_PAGE ) ] );
 		wiki.languages = languages;
 		if ( file ) {
 			wiki.savedText = live;
 		} else if ( live === null ) {
-			throw new CheckError( `${ title } does not exist on that wiki yet; deploy creates it` );
+			throw new CheckError( `${ NOTICES_PAGE } does not exist on that wiki yet; deploy creates it` );
 		} else {
 			text = live;
-			what = title;
+			what = NOTICES_PAGE;
 		}
 	}
 	const parsed = parseNoticesText( text );
@@ -136,7 +103,7 @@ if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {
 	cli().then( ( code ) => {
 		process.exitCode = code;
 	}, ( e ) => {
-		process.stderr.write( `check failed: ${ e instanceof CheckError ? e.message : e.stack || e }\n` );
+		process.stderr.write( `check failed: ${ e instanceof ToolError ? e.message : e.stack || e }\n` );
 		process.exitCode = 2;
 	} );
 }

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium, logIn } from './lib/browser.mjs';
+import { NOTICES_PAGE } from './lib/definition.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { provisionFarm } from './lib/provisionFarm.mjs';
 
@@ -36,7 +37,7 @@ export const SHOTS = [
 	{ file: 'banner-zh-tw.png', wiki: 'zhwiki', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-tw' }, viewport: { width: 1280, height: 800 } },
 	{ file: 'banner-zh-cn.png', wiki: 'zhwiki', title: '首页', query: { useskin: 'vector-2022', variant: 'zh-cn' }, viewport: { width: 1280, height: 800 } },
 	// The authoring view, for an interface admin: the report and the first preview.
-	{ file: 'authoring-view.png', title: 'MediaWiki:Gadget-office-action-notice-notices.json', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1250 }, login: true, waitFor: '.oan-author-report' },
+	{ file: 'authoring-view.png', title: NOTICES_PAGE, query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1250 }, login: true, waitFor: '.oan-author-report' },
 	{ file: 'userrights-warning.png', title: 'Special:UserRights/Example_desysopped_admin_2', query: { useskin: 'vector-2022' }, viewport: { width: 1280, height: 1000 }, login: true, tick: [ 'sysop', 'checkuser' ], click: 'input[name="saveusergroups"]' }
 ];
 

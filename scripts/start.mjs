@@ -4,8 +4,9 @@
 // through the deploy command and the demo data, describe it in .wiki/farm.json, and print where
 // to look. A second run reuses all of it.
 import path from 'node:path';
-import { HOST_RESOLVER_RULES } from './lib/farmHosts.mjs';
+import { HOST_RESOLVER_RULES } from './lib/browser.mjs';
 import { farmFile, provisionFarm } from './lib/provisionFarm.mjs';
+import { NOTICES_PAGE } from './lib/definition.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { STATEMENT } from './lib/seeds.mjs';
 import { SetupError } from './lib/system.mjs';
@@ -43,7 +44,7 @@ Meta (meta.wikimedia.test): the statement, and the gadget as on every wiki
     ${ `in Bengali (${ percent( 'bn' ) })`.padEnd( 20 ) }${ metaUrl( 'Main_Page', '&uselang=bn' ) }
     other skins         &useskin=vector | monobook | timeless | minerva
   Statement             ${ metaUrl( STATEMENT ) }${ translations ? '  (translatable page: Translate)' : '' }
-  Notices data (edit)   ${ metaUrl( 'MediaWiki:Gadget-office-action-notice-notices.json', '&action=edit' ) }
+  Notices data (edit)   ${ metaUrl( NOTICES_PAGE, '&action=edit' ) }
 zhwiki (zh.wikipedia.test): content language zh, read through its variants; anonymous edits make temporary accounts
   Main page             ${ zhUrl( '首页' ) }
     traditional (zh-tw) ${ zhUrl( '首页', '&variant=zh-tw' ) }

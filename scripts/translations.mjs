@@ -9,72 +9,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Mwn } from './lib/mwnFarm.mjs';
-import { DeployError, explain, readCredentials, readPage, savePage } from './deploy.mjs';
+import { NOTICES_PAGE } from './lib/definition.mjs';
+import { failure, statementClient, updateNoticesPage } from './lib/noticesCompleteness.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { NoticesDataError, CompletenessError, updateNoticesText } from './lib/completeness.mjs';
-
-/** The on-wiki notices data, as deploy creates it. */
-export const NOTICES_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
-
-const USER_AGENT = 'office-action-notice-translations (MediaWiki gadget tool)';
-
-/** A client for the statement's wiki: reading, no login. */
-export function statementClient( api ) {
-	return new Mwn( { apiUrl: api, userAgent: USER_AGENT, silent: true, maxRetries: 0, defaultParams: { maxlag: undefined } } );
-}
-
-/**
- * The message of any failure, with where it came from: the data (a file, a wiki's page) or the
- * API.
- */
-function failure( e, api, data ) {
-	if ( e instanceof NoticesDataError ) {
-		return new CompletenessError( `${ data }: ${ e.message }` );
-	}
-	return e instanceof CompletenessError ? new CompletenessError( `${ api }: ${ e.message }` ) : explain( e, api );
-}
-
-/**
- * Brings a wiki's notices page up to date with the statement wiki's statistics, and saves it
- * when a number changed (with basetimestamp: an edit made meanwhile is a conflict, never
- * overwritten).
- *
- * @param {Object} opts
- * @param {Object} opts.statement client of the statement's wiki (statementClient)
- * @param {string} opts.statementApi its api.php, for messages
- * @param {Object} opts.wiki logged-in mwn client of the wiki whose notices page it is
- * @param {string} opts.wikiApi its api.php, for messages
- * @param {string} [opts.notice] only this notice
- * @param {Object} [opts.stats] options for fetchPageStats
- * @return {Promise<{changes: string[], report: string[], saved: (number|null)}>} saved: the new revision
- */
-export async function updateNoticesPage( opts ) {
-	let current;
-	try {
-		current = await readPage( opts.wiki, NOTICES_PAGE );
-	} catch ( e ) {
-		throw failure( e, opts.wikiApi );
-	}
-	if ( !current.exists ) {
-		throw new CompletenessError( `${ opts.wikiApi }: there is no ${ NOTICES_PAGE }; deploy the gadget first` );
-	}
-	let result;
-	try {
-		result = await updateNoticesText( current.content, opts.statement, { notice: opts.notice, stats: opts.stats } );
-	} catch ( e ) {
-		throw failure( e, opts.statementApi, `${ NOTICES_PAGE } on ${ opts.wikiApi }` );
-	}
-	if ( result.text === current.content ) {
-		return { ...result, saved: null };
-	}
-	try {
-		const res = await savePage( opts.wiki, NOTICES_PAGE, result.text, current, `Statement translations from Translate's statistics: ${ result.changes.join( '; ' ) }`, 'json' );
-		return { ...result, saved: res.newrevid };
-	} catch ( e ) {
-		throw failure( e, opts.wikiApi );
-	}
-}
+import { CompletenessError, updateNoticesText } from './lib/completeness.mjs';
+import { login, readCredentials, ToolError } from './lib/wikiApi.mjs';
 
 /** The command's options (node:util parseArgs); the docs test checks the docs name only these. */
 export const OPTIONS = {
@@ -100,15 +39,7 @@ async function cli() {
 	const log = ( line ) => process.stdout.write( `${ line }\n` );
 	if ( values.save ) {
 		const credentials = readCredentials( values.credentials );
-		const wiki = new Mwn( {
-			apiUrl: values.save, username: credentials.username, password: credentials.password, userAgent: USER_AGENT,
-			silent: true, maxRetries: 0, defaultParams: { assert: 'user', maxlag: undefined }
-		} );
-		try {
-			await wiki.login();
-		} catch ( e ) {
-			throw failure( e, values.save );
-		}
+		const wiki = await login( values.save, credentials, 'translations' );
 		try {
 			const result = await updateNoticesPage( { statement, statementApi: values.api, wiki, wikiApi: values.save, notice: values.notice } );
 			result.report.forEach( log );
@@ -146,7 +77,7 @@ async function cli() {
 
 if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {
 	cli().catch( ( e ) => {
-		process.stderr.write( `translations failed: ${ e instanceof CompletenessError || e instanceof DeployError ? e.message : e.stack || e }\n` );
+		process.stderr.write( `translations failed: ${ e instanceof CompletenessError || e instanceof ToolError ? e.message : e.stack || e }\n` );
 		process.exit( 1 );
 	} );
 }

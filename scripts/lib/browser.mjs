@@ -2,12 +2,14 @@
 // (never one a tool downloads), with flags that keep it from doing anything beyond the page, and
 // the wiki's own login form.
 import { chromium } from 'playwright-core';
-import { HOST_RESOLVER_RULES } from './farmHosts.mjs';
 import { CHROMIUM } from './system.mjs';
 
 export const CHROMIUM_FLAGS = [ '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run' ];
 
-/** The flags, and the farm's host names (*.test) sent to this machine. */
+/** Chromium's flag that sends the local farm's host names (*.test, reserved for testing) to this machine. */
+export const HOST_RESOLVER_RULES = '--host-resolver-rules=MAP *.test 127.0.0.1';
+
+/** The flags, and the farm's host names sent to this machine. */
 export const CHROMIUM_ARGS = [ ...CHROMIUM_FLAGS, HOST_RESOLVER_RULES ];
 
 /**

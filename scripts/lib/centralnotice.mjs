@@ -10,6 +10,7 @@ import path from 'node:path';
 import { IP } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
 import { run } from './system.mjs';
+import { httpGet } from './wikiApi.mjs';
 
 /** Where the release archives are, beside the repository. */
 export const EXTENSIONS_DIR = path.resolve( ROOT, '../shared/extensions' );
@@ -222,8 +223,8 @@ export async function checkBanner( server, marker ) {
 	const step = 'banner check';
 	const get = async ( url ) => {
 		try {
-			const res = await fetch( url, { signal: AbortSignal.timeout( 20000 ) } );
-			return { status: res.status, text: await res.text() };
+			const res = await httpGet( url, { timeout: 20000 } );
+			return { status: res.status, text: res.body.toString( 'utf8' ) };
 		} catch ( e ) {
 			throw new Skipped( step, `${ url }: ${ e.message }` );
 		}

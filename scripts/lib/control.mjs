@@ -1,6 +1,6 @@
 // The control for measurements, shared by the browser tests and the bench: a served page with
 // this gadget taken out of its HTML, as if it were not installed, and the routing that serves it.
-import { httpRequest, isFarmHost } from './farmHosts.mjs';
+import { forwardRequest, isTestHost } from './wikiApi.mjs';
 
 /**
  * Takes the gadget's script module out of RLPAGEMODULES and its styles peer out of the head
@@ -27,14 +27,14 @@ export function stripGadget( html ) {
  */
 async function fetchDocument( route ) {
 	const request = route.request();
-	if ( !isFarmHost( new URL( request.url() ).hostname ) ) {
+	if ( !isTestHost( new URL( request.url() ).hostname ) ) {
 		const fetched = await route.fetch();
 		return { status: fetched.status(), headers: fetched.headers(), body: await fetched.text() };
 	}
 	// Plain text back (no content coding), and the length is the rewritten body's.
 	const sent = { ...await request.allHeaders() };
 	delete sent[ 'accept-encoding' ];
-	const response = await httpRequest( request.url(), { method: request.method(), headers: sent, body: request.postDataBuffer() } );
+	const response = await forwardRequest( request.url(), { method: request.method(), headers: sent, body: request.postDataBuffer() } );
 	const headers = {};
 	for ( const [ name, value ] of Object.entries( response.headers ).filter( ( [ n ] ) => n !== 'content-length' && n !== 'transfer-encoding' ) ) {
 		// Playwright takes one string a header: cookies set by the wiki keep their lines.

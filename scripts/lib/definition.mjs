@@ -54,3 +54,6 @@ export function readDefinition() {
 		title: ( page ) => `MediaWiki:Gadget-${ page }`
 	};
 }
+
+/** The on-wiki notices data, as deploy creates it: its title for every script and test helper. */
+export const NOTICES_PAGE = readDefinition().title( 'office-action-notice-notices.json' );

@@ -11,18 +11,16 @@
 // Each instance (`npm start`: "demo", the tests: "test") lives in .wiki/<name>/: LocalSettings.php,
 // data/ (the databases, centralauth.sqlite, the shared wikicache.sqlite), state.json, the
 // server's pid and log. Browsers reach the host names through --host-resolver-rules, Node through
-// farmHosts.mjs.
+// the agents of wikiApi.mjs.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureExtensions, EXTENSIONS_DIR, TRANSLATE_ARCHIVES } from './extensions.mjs';
-import { farmAgent, httpGet } from './farmHosts.mjs';
 import { IP } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
 import { PhpServer } from './phpServer.mjs';
 import { log, run, SetupError } from './system.mjs';
-
-export { farmAgent };
+import { httpGet } from './wikiApi.mjs';
 
 const FARM_PHP = path.join( ROOT, 'scripts/wiki/farm.php' );
 
@@ -336,7 +334,7 @@ export class Farm {
 	 * the demo's logins. The farm deploy reads the same format.
 	 *
 	 * @param {Object} accounts
-	 * @return {Object}
+	 * @return {{wikis: Array<{id: string, url: string, api: string, mobileUrl: (string|undefined), language: string}>, accounts: Object}}
 	 */
 	description( accounts ) {
 		return {

@@ -8,11 +8,12 @@ import path from 'node:path';
 import { ensureFarmExtensions, Farm, FarmWiki } from './farm.mjs';
 import { ensureMediaWiki } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
-import { demoAccounts, deployWithCli, ensurePage, login } from './provision.mjs';
+import { statementClient, updateNoticesPage } from './noticesCompleteness.mjs';
+import { demoAccounts, deployWithCli } from './provision.mjs';
 import { demoPages, enWikiPages, policyPages, STATEMENT, translatableStatement, zhWikiPages } from './seeds.mjs';
 import { ensureSystemPackages, SetupError } from './system.mjs';
 import { ensureTranslatablePage } from './translatable.mjs';
-import { statementClient, updateNoticesPage } from '../translations.mjs';
+import { ensurePage, login } from './wikiApi.mjs';
 
 /** Where `npm start` describes its farm; other instances keep the file in their folder. */
 export function farmFile( farm ) {
@@ -137,7 +138,7 @@ function pagesOf( wiki, names ) {
 
 /** One wiki's pages, the banned accounts blocked there too, and the gadget deployed. */
 async function provisionWiki( wiki, bot, accounts, log ) {
-	const client = await login( wiki, bot );
+	const client = await login( wiki.api, bot, 'provision' );
 	let saved = 0;
 	for ( const page of pagesOf( wiki, accounts.names ) ) {
 		saved += Number( await ensurePage( client, page.title, page.text, 'Demo page for office-action-notice' ) );

@@ -2,7 +2,7 @@
 // translation through the Action API, and its translations are saved unit by unit as
 // Translations: pages, as translators save them. Translate then renders the translation pages
 // (with their page language) and counts how complete each is, in jobs run here at once.
-import { readPage } from '../deploy.mjs';
+import { editPage, readPage } from './wikiApi.mjs';
 
 const SUMMARY = 'Demo page for office-action-notice';
 
@@ -52,7 +52,7 @@ export async function ensureTranslatablePage( wiki, client, page, statement ) {
 	const current = await readPage( client, page );
 	let saved = 0;
 	if ( !current.exists || withoutUnitMarkers( current.content ) !== text ) {
-		await client.request( { action: 'edit', title: page, text, summary: SUMMARY, token: client.csrfToken, formatversion: 2 } );
+		await editPage( client, page, text, { summary: SUMMARY } );
 		saved++;
 	}
 	const firstLanguage = statement.translations.length ? statement.translations[ 0 ].language : 'qqq';

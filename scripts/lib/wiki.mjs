@@ -10,6 +10,7 @@ import { IP } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
 import { PhpServer, portIsFree } from './phpServer.mjs';
 import { log, run, SetupError } from './system.mjs';
+import { httpGet } from './wikiApi.mjs';
 
 export { ROOT, IP, SetupError, portIsFree };
 export { CHROMIUM, missingSystemPackages, ensureSystemPackages } from './system.mjs';
@@ -187,9 +188,8 @@ export class Wiki {
 
 	async responds() {
 		try {
-
-			const res = await fetch( `${ this.api }?action=query&meta=siteinfo&format=json`, { signal: AbortSignal.timeout( 5000 ) } );
-			return res.ok;
+			const res = await httpGet( `${ this.api }?action=query&meta=siteinfo&format=json`, { timeout: 5000 } );
+			return res.status === 200;
 		} catch {
 			return false;
 		}

@@ -6,8 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { explain, NO_TERMINAL, SUMMARY_BYTES } from '../../scripts/deploy.mjs';
-import { apiClient, readPageText, savePageText, wiki, farmWiki } from './helpers';
+import { NOTICES_PAGE } from '../../scripts/lib/definition.mjs';
+import { NO_TERMINAL } from '../../scripts/lib/deploy/publish.mjs';
+import { SUMMARY_BYTES } from '../../scripts/lib/deploy/summary.mjs';
+import { explain } from '../../scripts/lib/wikiApi.mjs';
+import { apiClient, farmWiki, readPageText, savePageText, wiki } from './helpers';
 
 const ROOT = path.resolve( __dirname, '../..' );
 const run = promisify( execFile );
@@ -192,7 +195,7 @@ describe( 'deploy', () => {
 		const js = 'MediaWiki:Gadget-office-action-notice.js';
 		const original = ( await readPageText( js ) )!;
 		await client.request( { action: 'edit', title: js, text: original.replace( '// <nowiki>', '// <nowiki>\n// hand edit' ), summary: 'test', token: client.csrfToken } );
-		const notices = 'MediaWiki:Gadget-office-action-notice-notices.json';
+		const notices = NOTICES_PAGE;
 		// As the wiki had it (provisioning put Translate's completeness in): put back at the end,
 		// so the tests after this one find the wiki as they expect.
 		const before = ( await readPageText( notices ) )!;
@@ -224,7 +227,7 @@ describe( 'deploy', () => {
 
 	it( 'refuses to publish invalid notices data, printing each problem, and leaves the wiki\'s page as it was', async () => {
 		const client = await apiClient();
-		const notices = 'MediaWiki:Gadget-office-action-notice-notices.json';
+		const notices = NOTICES_PAGE;
 		const file = path.join( ROOT, 'data/notices.json' );
 		const original = fs.readFileSync( file, 'utf8' );
 		const before = ( await readPageText( notices ) )!;

@@ -3,8 +3,9 @@ import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright
 import { afterAll, afterEach, inject } from 'vitest';
 import { launchChromium, loginState as loginStateOn } from '../../scripts/lib/browser.mjs';
 import { rewriteDocuments, stripGadget } from '../../scripts/lib/control.mjs';
+import { NOTICES_PAGE } from '../../scripts/lib/definition.mjs';
 import { Farm } from '../../scripts/lib/farm.mjs';
-import { login } from '../../scripts/lib/provision.mjs';
+import { editPage, login, readPage } from '../../scripts/lib/wikiApi.mjs';
 
 /** The test farm: its port, which optional extensions run, the demo reader, the locked accounts. */
 export const farm = inject( 'farm' );
@@ -142,24 +143,21 @@ export async function newAccount( browser: Browser, prefix: string, target: Targ
 }
 
 export function apiClient( target: Target = wiki ) {
-	return login( { api: target.api }, target.bot );
+	return login( target.api, target.bot, 'tests' );
 }
 
 /** The on-wiki notices page the tests edit as an interface admin would. */
-export const DATA_PAGE = 'MediaWiki:Gadget-office-action-notice-notices.json';
+export const DATA_PAGE = NOTICES_PAGE;
 
 /** A page's current text through the API, or null when it does not exist. */
 export async function readPageText( title: string, target: Target = wiki ): Promise<string | null> {
-	const client = await apiClient( target );
-	const res: any = await client.request( { action: 'query', titles: title, prop: 'revisions', rvprop: 'content', rvslots: 'main', formatversion: 2 } );
-	const page = res.query.pages[ 0 ];
-	return page.missing ? null : page.revisions[ 0 ].slots.main.content;
+	const page = await readPage( await apiClient( target ), title );
+	return page.exists ? page.content : null;
 }
 
 /** Saves a page through the API (extra: more edit parameters, such as contentmodel). */
 export async function savePageText( title: string, text: string, extra: Record<string, string> = {}, target: Target = wiki ): Promise<void> {
-	const client = await apiClient( target );
-	await client.request( { action: 'edit', title, text, summary: 'test', token: client.csrfToken, ...extra } );
+	await editPage( await apiClient( target ), title, text, { summary: 'test', ...extra } );
 }
 
 /**

@@ -1,7 +1,7 @@
 // The styles peer reserves exactly the room the collapsed banner takes, and the room is always
 // used: no layout shift, neither for a reader who sees the notice nor for one who dismissed it
 // earlier, and no more than a line's height of it without text, in every state.
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentShifts, DATA_PAGE, launch, noticeGeometry, observeContentShifts, open, readPageText, savePageText, SKINS, url, visit, withoutGadget } from './helpers';
 
@@ -13,6 +13,43 @@ const VIEWPORTS = [
 	{ name: 'narrow desktop 800×600', viewport: { width: 800, height: 600 }, mobile: false },
 	{ name: 'phone 390×844', viewport: { width: 390, height: 844 }, mobile: true }
 ];
+
+/** How long the layout must stay still (no layout shift at all) before a measurement. */
+const QUIET_MS = 300;
+
+/**
+ * Waits until whatever can still move the page has had its turn: the page loaded, the gadget run
+ * (where it is installed), no ResourceLoader module still on its way, the web fonts in, the
+ * browser idle (skins defer work to idle callbacks), then no layout shift of any kind for
+ * QUIET_MS and two animation frames. What is measured after it is what a fixed wait measured, got
+ * when the page is done rather than after a guess.
+ */
+async function settle( page: Page, gadget: boolean ): Promise<void> {
+	await page.waitForLoadState( 'load' );
+	if ( gadget ) {
+		await page.waitForFunction( () => ( window as any ).oanReadyCount > 0, null, { timeout: 15000 } );
+	}
+	await page.waitForFunction( () => {
+		const loader = ( window as any ).mw && ( window as any ).mw.loader;
+		return !!loader && loader.getModuleNames().every( ( name: string ) => !/^(loading|loaded|executing)$/.test( loader.getState( name ) ) );
+	}, null, { timeout: 15000, polling: 50 } );
+	await page.evaluate( ( quiet ) => document.fonts.ready.then( () => new Promise<void>( ( resolve ) => {
+		let last = performance.now();
+		const observer = new PerformanceObserver( () => {
+			last = performance.now();
+		} );
+		observer.observe( { type: 'layout-shift' } );
+		const check = () => requestAnimationFrame( () => requestAnimationFrame( () => {
+			if ( performance.now() - last >= quiet ) {
+				observer.disconnect();
+				resolve();
+			} else {
+				setTimeout( check, 50 );
+			}
+		} ) );
+		requestIdleCallback( check, { timeout: 2000 } );
+	} ) ), QUIET_MS );
+}
 
 describe( 'layout shift', () => {
 	let browser: Browser;
@@ -34,8 +71,7 @@ describe( 'layout shift', () => {
 						await withoutGadget( page );
 					}
 					await page.goto( url( 'Main_Page', { useskin: skin } ) );
-					await page.waitForLoadState( 'load' );
-					await page.waitForTimeout( 1500 );
+					await settle( page, !control );
 					const result = {
 						banner: await page.locator( '.oan-notice' ).count() > 0,
 						bars: await page.locator( '.oan-minimised' ).count(),
@@ -142,7 +178,7 @@ describe( 'the room in other states', () => {
 			window.scrollTo( 0, 1200 );
 			return performance.now();
 		} );
-		await page.waitForTimeout( 800 );
+		await settle( page, true );
 		const after = await page.evaluate( ( t ) => ( {
 			scrollY: window.scrollY,
 			shiftsSince: ( ( window as any ).oanShifts as { value: number; at: number }[] ).filter( ( e ) => e.at >= t ).reduce( ( sum, e ) => sum + e.value, 0 )
@@ -162,11 +198,7 @@ describe( 'the room in other states', () => {
 				await withoutGadget( page );
 			}
 			await page.goto( url( LONG ) + '#Section_40' );
-			await page.waitForLoadState( 'load' );
-			if ( !control ) {
-				await page.waitForFunction( () => ( window as any ).oanReadyCount > 0, null, { timeout: 10000 } );
-			}
-			await page.waitForTimeout( 500 );
+			await settle( page, !control );
 			const top = await page.evaluate( () => document.getElementById( 'Section_40' )!.getBoundingClientRect().top );
 			await context.close();
 			return top;

@@ -135,7 +135,7 @@ describe( 'the notice banner', () => {
 		await visit( page, 'Main_Page' );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
 		await page.click( '.oan-notice-dismiss' );
-		await page.waitForTimeout( 500 );
+		// The bar's link, once the bar is there (textContent waits for it).
 		const off = page.locator( '.oan-minimised a' );
 		expect( await off.textContent() ).toBe( 'Turn these notices off in your preferences' );
 

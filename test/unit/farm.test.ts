@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CENTRALAUTH_ARCHIVES, ensureFarmExtensions, Farm, FARM_WIKIS, MOBILEFRONTEND_ARCHIVES } from '../../scripts/lib/farm.mjs';
-import { farmLookup, isFarmHost } from '../../scripts/lib/farmHosts.mjs';
 import { TRANSLATE_ARCHIVES } from '../../scripts/lib/extensions.mjs';
 
 describe( 'the farm', () => {
@@ -27,19 +26,6 @@ describe( 'the farm', () => {
 		expect( file.wikis[ 0 ] ).toEqual( { id: 'metawiki', url: 'http://meta.wikimedia.test:8400/index.php', api: 'http://meta.wikimedia.test:8400/api.php', language: 'en' } );
 		expect( file.wikis[ 1 ].mobileUrl ).toBe( 'http://zh.m.wikipedia.test:8400/index.php' );
 		expect( file.wikis.filter( ( w: any ) => 'mobileUrl' in w ) ).toHaveLength( 1 );
-	} );
-
-	it( 'sends only the farm\'s names (*.test) to this machine', async () => {
-		expect( [ 'zh.wikipedia.test', 'meta.wikimedia.test', 'test' ].every( isFarmHost ) ).toBe( true );
-		expect( [ 'zh.wikipedia.org', 'test.example', 'mytest' ].some( isFarmHost ) ).toBe( false );
-		const one = await new Promise( ( resolve ) => {
-			farmLookup( 'zh.m.wikipedia.test', {}, ( _e: unknown, address: string, family: number ) => resolve( [ address, family ] ) );
-		} );
-		expect( one ).toEqual( [ '127.0.0.1', 4 ] );
-		const all = await new Promise( ( resolve ) => {
-			farmLookup( 'en.wikipedia.test', { all: true }, ( _e: unknown, list: unknown ) => resolve( list ) );
-		} );
-		expect( all ).toEqual( [ { address: '127.0.0.1', family: 4 } ] );
 	} );
 
 	it( 'runs without the extensions whose archives are missing or damaged, saying so in one line each', () => {
