@@ -17,6 +17,9 @@ export function stripGadget( html ) {
 		.replace( /<link rel="stylesheet" href="[^"]*[?;]modules=&amp;[^"]*"\/?>\n?/g, '' );
 }
 
+/** Headers of one connection or of the body as sent, not of the document served again. */
+const HOP_BY_HOP = [ 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'host' ];
+
 /**
  * The served response to a routed browser request. Playwright's route.fetch() sends it from Node,
  * where the farm's host names (*.test) resolve through no browser flag: those go through the
@@ -36,7 +39,7 @@ async function fetchDocument( route ) {
 	delete sent[ 'accept-encoding' ];
 	const response = await forwardRequest( request.url(), { method: request.method(), headers: sent, body: request.postDataBuffer() } );
 	const headers = {};
-	for ( const [ name, value ] of Object.entries( response.headers ).filter( ( [ n ] ) => n !== 'content-length' && n !== 'transfer-encoding' ) ) {
+	for ( const [ name, value ] of Object.entries( response.headers ).filter( ( [ n ] ) => !HOP_BY_HOP.includes( n ) ) ) {
 		// Playwright takes one string a header: cookies set by the wiki keep their lines.
 		headers[ name ] = Array.isArray( value ) ? value.join( '\n' ) : String( value );
 	}

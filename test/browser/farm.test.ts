@@ -74,8 +74,10 @@ describe( 'the account checks read CentralAuth', () => {
 		bureaucrat = await loginState( browser, enWiki.admin.user, enWiki.admin.password, enWiki );
 		createAccounts( farmWiki( wiki ), [ LOCKED_ONLY ] );
 		farmWiki( wiki ).maintenance( 'CentralAuth:LockUser', [ '--username', LOCKED_ONLY, '--reason', 'test' ] );
-		// A local account on enwiki for the global one, as a first visit there would make.
-		farmWiki( enWiki ).evalPhp( `MediaWiki\\Extension\\CentralAuth\\CentralAuthServices::getForcedLocalCreationService()->attemptAutoCreateLocalUserFromName( ${ JSON.stringify( LOCKED_ONLY ) } );\n` );
+		// Local accounts on enwiki and zhwiki for the global one, as a first visit there would make.
+		for ( const target of [ enWiki, zhWiki ] ) {
+			farmWiki( target ).evalPhp( `MediaWiki\\Extension\\CentralAuth\\CentralAuthServices::getForcedLocalCreationService()->attemptAutoCreateLocalUserFromName( ${ JSON.stringify( LOCKED_ONLY ) } );\n` );
+		}
 	} );
 	afterAll( () => browser.close() );
 

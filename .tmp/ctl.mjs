@@ -1,0 +1,12 @@
+import { launchChromium } from '/work/main/scripts/lib/browser.mjs';
+import { rewriteDocuments, stripGadget } from '/work/main/scripts/lib/control.mjs';
+const b = await launchChromium();
+const c = await b.newContext({ javaScriptEnabled: false });
+const p = await c.newPage();
+await rewriteDocuments(p, stripGadget);
+const r = await p.goto('http://meta.wikimedia.test:8781/index.php?title=Main_Page');
+console.log(r.status(), await r.allHeaders());
+console.log((await p.content()).slice(0, 600));
+console.log(await p.evaluate(() => document.getElementById('firstHeading')?.getBoundingClientRect().top));
+await p.screenshot({path: '/tmp/ctl.png'});
+await b.close();

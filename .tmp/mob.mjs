@@ -1,0 +1,11 @@
+import { launchChromium } from '/work/main/scripts/lib/browser.mjs';
+const b = await launchChromium();
+const c = await b.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+const p = await c.newPage();
+await p.goto('http://zh.m.wikipedia.test:8781/index.php?title=首页&variant=zh-tw');
+await p.waitForSelector('.oan-notice-dismiss');
+await p.tap('.oan-notice-dismiss');
+await p.waitForTimeout(300);
+console.log(await p.evaluate(() => { const bar = document.querySelector('.oan-minimised'); const b = bar.getBoundingClientRect(); return [b.left, b.right, b.top, b.bottom, ...[...bar.querySelectorAll('button')].map(c => { const r = c.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom, r.width]; })]; }));
+await p.screenshot({ path: '/tmp/mob.png' });
+await b.close();
