@@ -16,6 +16,11 @@ const UNPACKED = path.join( ROOT, '.cache', 'extensions' );
 /** Translate and the one extension it requires, UniversalLanguageSelector. */
 export const TRANSLATE_ARCHIVES = [ 'UniversalLanguageSelector-REL1_43-a7d889c.tar.gz', 'Translate-REL1_43-d645dd1.tar.gz' ];
 
+/** Global accounts: CentralAuth and the extension it requires. */
+export const CENTRALAUTH_ARCHIVES = [ 'AntiSpoof-REL1_43-cc88016.tar.gz', 'CentralAuth-REL1_43-85aeaed.tar.gz' ];
+/** The mobile site. */
+export const MOBILEFRONTEND_ARCHIVES = [ 'MobileFrontend-REL1_43-787f8ef.tar.gz' ];
+
 /** The extension an archive holds: its name is the archive's up to "-REL". */
 export function extensionName( file ) {
 	return file.replace( /-REL.*$/, '' );
@@ -100,4 +105,30 @@ export function ensureExtensions( files, dir = EXTENSIONS_DIR ) {
 		}
 	}
 	return { ok: true };
+}
+
+/**
+ * The optional extensions whose archives are there and match SHA256SUMS, unpacked; and, for each
+ * missing group, one line saying what the farm runs without.
+ *
+ * @param {string} [dir] where the archives and SHA256SUMS are (default ../shared/extensions)
+ * @return {{loaded: string[], missing: string[]}}
+ */
+export function ensureFarmExtensions( dir = EXTENSIONS_DIR ) {
+	const groups = [
+		{ archives: CENTRALAUTH_ARCHIVES, names: [ 'AntiSpoof', 'CentralAuth' ], without: 'local accounts on each wiki, no global locks' },
+		{ archives: MOBILEFRONTEND_ARCHIVES, names: [ 'MobileFrontend' ], without: 'no mobile site (zh.m.wikipedia.test answers as the desktop site)' },
+		{ archives: TRANSLATE_ARCHIVES, names: [ 'UniversalLanguageSelector', 'Translate' ], without: 'the statement as plain pages, see docs/translate.md' }
+	];
+	const loaded = [];
+	const missing = [];
+	for ( const group of groups ) {
+		const result = ensureExtensions( group.archives, dir );
+		if ( result.ok ) {
+			loaded.push( ...group.names );
+		} else {
+			missing.push( `${ group.names.join( ' and ' ) } not installed (${ result.reason }): ${ group.without }` );
+		}
+	}
+	return { loaded, missing };
 }

@@ -15,19 +15,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureExtensions, EXTENSIONS_DIR, TRANSLATE_ARCHIVES } from './extensions.mjs';
 import { IP } from './mediawiki.mjs';
+import { listStatementInterwiki, phpString, readStateFile, writeStateFile } from './localWikiFiles.mjs';
 import { ROOT } from './paths.mjs';
 import { PhpServer } from './phpServer.mjs';
 import { log, run, SetupError } from './system.mjs';
 import { httpGet } from './wikiApi.mjs';
 
 const FARM_PHP = path.join( ROOT, 'scripts/wiki/farm.php' );
-
-/** Global accounts: CentralAuth and the extension it requires. */
-export const CENTRALAUTH_ARCHIVES = [ 'AntiSpoof-REL1_43-cc88016.tar.gz', 'CentralAuth-REL1_43-85aeaed.tar.gz' ];
-/** The mobile site. */
-export const MOBILEFRONTEND_ARCHIVES = [ 'MobileFrontend-REL1_43-787f8ef.tar.gz' ];
 
 /** The farm's wikis: the statement's wiki first. */
 export const FARM_WIKIS = [
@@ -37,43 +32,12 @@ export const FARM_WIKIS = [
 	{ id: 'zhwikibooks', host: 'zh.wikibooks.test', lang: 'zh', sitename: '维基教科书', family: 'wikibooks' }
 ];
 
-/** A PHP single-quoted string literal. */
-function phpString( text ) {
-	return `'${ text.replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
-}
-
 function randomToken( bytes ) {
 	return crypto.randomBytes( bytes ).toString( 'hex' );
 }
 
 function lastLines( e, n = 3 ) {
 	return String( e.stderr || e.stdout || e.message ).trim().split( '\n' ).slice( -n ).join( ' ' );
-}
-
-/**
- * The optional extensions whose archives are there and match SHA256SUMS, unpacked; and, for each
- * missing group, one line saying what the farm runs without.
- *
- * @param {string} [dir] where the archives and SHA256SUMS are (default ../shared/extensions)
- * @return {{loaded: string[], missing: string[]}}
- */
-export function ensureFarmExtensions( dir = EXTENSIONS_DIR ) {
-	const groups = [
-		{ archives: CENTRALAUTH_ARCHIVES, names: [ 'AntiSpoof', 'CentralAuth' ], without: 'local accounts on each wiki, no global locks' },
-		{ archives: MOBILEFRONTEND_ARCHIVES, names: [ 'MobileFrontend' ], without: 'no mobile site (zh.m.wikipedia.test answers as the desktop site)' },
-		{ archives: TRANSLATE_ARCHIVES, names: [ 'UniversalLanguageSelector', 'Translate' ], without: 'the statement as plain pages, see docs/translate.md' }
-	];
-	const loaded = [];
-	const missing = [];
-	for ( const group of groups ) {
-		const result = ensureExtensions( group.archives, dir );
-		if ( result.ok ) {
-			loaded.push( ...group.names );
-		} else {
-			missing.push( `${ group.names.join( ' and ' ) } not installed (${ result.reason }): ${ group.without }` );
-		}
-	}
-	return { loaded, missing };
 }
 
 /** One wiki of the farm: its URLs, and maintenance scripts run for it (`--wiki`). */
@@ -162,15 +126,11 @@ export class Farm {
 	}
 
 	readState() {
-		try {
-			return JSON.parse( fs.readFileSync( this.stateFile, 'utf8' ) );
-		} catch {
-			return {};
-		}
+		return readStateFile( this.stateFile );
 	}
 
 	writeState( patch ) {
-		fs.writeFileSync( this.stateFile, JSON.stringify( { ...this.readState(), ...patch }, null, '\t' ) + '\n' );
+		writeStateFile( this.stateFile, patch );
 	}
 
 	/**
@@ -247,7 +207,7 @@ export class Farm {
 			} catch ( e ) {
 				throw new SetupError( `update.php failed for ${ wiki.id }: ${ lastLines( e ) }` );
 			}
-			this.listStatementInterwiki( wiki );
+			listStatementInterwiki( wiki.dbFile, this.statementWiki.server );
 		}
 		if ( this.has( 'CentralAuth' ) ) {
 			this.setUpCentralAuth( admin );
@@ -274,16 +234,6 @@ export class Farm {
 		} catch ( e ) {
 			throw new SetupError( `Setting up CentralAuth failed: ${ lastLines( e ) }` );
 		}
-	}
-
-	/**
-	 * The m: prefix in the wiki's interwiki table, with its API, as Meta's is on Wikimedia wikis:
-	 * siteinfo's interwikimap lists it, and the authoring gadget finds the statement's wiki there.
-	 */
-	listStatementInterwiki( wiki ) {
-		const server = this.statementWiki.server;
-		const php = '$db = new PDO( "sqlite:" . $argv[1] ); $db->prepare( "INSERT OR REPLACE INTO interwiki ( iw_prefix, iw_url, iw_api, iw_wikiid, iw_local, iw_trans ) VALUES ( ?, ?, ?, ?, 1, 0 )" )->execute( [ "m", $argv[2] . "/index.php?title=\\$1", $argv[2] . "/api.php", "" ] );';
-		run( 'php', [ '-r', php, wiki.dbFile, server ] );
 	}
 
 	/** The farm's LocalSettings.php: $oanFarm, then scripts/wiki/farm.php. Rewritten on every run. */

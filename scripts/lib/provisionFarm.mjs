@@ -5,7 +5,8 @@
 // command. Used by `npm start` and by the browser tests; every step is skipped when already done.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureFarmExtensions, Farm, FarmWiki } from './farm.mjs';
+import { ensureFarmExtensions } from './extensions.mjs';
+import { Farm, FarmWiki } from './farm.mjs';
 import { ensureMediaWiki } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
 import { statementClient, updateNoticesPage } from './noticesCompleteness.mjs';

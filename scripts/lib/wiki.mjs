@@ -1,8 +1,9 @@
-// One local MediaWiki 1.43 for the demo and the browser tests: its install, settings and server.
+// One single local MediaWiki 1.43, as the bench uses them (the demo and the tests run the farm,
+// farm.mjs): its install, settings and server on 127.0.0.1.
 //
-// Each instance (`npm start` uses "demo" and "demo-zh", the tests "test" and "test-zh") lives in
-// .wiki/<name>/ with its own LocalSettings.php, SQLite database, uploads, server pid and log; PHP
-// finds the settings through the MW_CONFIG_FILE environment variable. The MediaWiki code is
+// Each instance (the bench's "bench" and "bench-cn") lives in .wiki/<name>/ with its own
+// LocalSettings.php, SQLite database, uploads, server pid and log; PHP finds the settings through
+// the MW_CONFIG_FILE environment variable. The MediaWiki code is
 // shared (mediawiki.mjs); the settings on top of the installer's are scripts/wiki/settings.php.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { ROOT } from './paths.mjs';
 import { PhpServer, portIsFree } from './phpServer.mjs';
 import { log, run, SetupError } from './system.mjs';
 import { httpGet } from './wikiApi.mjs';
+import { listStatementInterwiki, phpString, readStateFile, writeStateFile } from './localWikiFiles.mjs';
 
 export { ROOT, IP, SetupError, portIsFree };
 export { CHROMIUM, missingSystemPackages, ensureSystemPackages } from './system.mjs';
@@ -18,31 +20,22 @@ export { ensureMediaWiki } from './mediawiki.mjs';
 
 const SETTINGS_PHP = path.join( ROOT, 'scripts/wiki/settings.php' );
 
-/** A PHP single-quoted string literal. */
-function phpString( text ) {
-	return `'${ text.replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
-}
-
 /** One local wiki: its directory, settings and server. */
 export class Wiki {
 	/**
-	 * @param {string} name instance name ("demo", "test", "demo-zh", …)
+	 * @param {string} name instance name ("bench", "bench-cn")
 	 * @param {number} port TCP port on 127.0.0.1
 	 * @param {Object} [options] what kind of wiki it is (used when installing and writing settings)
 	 * @param {string} [options.lang] content language ("en", "zh")
 	 * @param {string} [options.dbname] database name, also its wiki id (wgDBname)
 	 * @param {string} [options.sitename]
-	 * @param {boolean} [options.tempAccounts] anonymous editors get temporary accounts
-	 * @param {string[]} [options.localDatabases] the "farm" ($wgLocalDatabases)
-	 * @param {string} [options.statementServer] where m: points (default: this wiki)
-	 * @param {boolean} [options.translate] runs Translate (its archives are installed)
 	 * @param {string[]} [options.extensions] extensions loaded beyond the installer's, already
 	 *  unpacked into the MediaWiki tree (the bench's twin: EventLogging, CentralNotice)
 	 */
 	constructor( name, port, options = {} ) {
 		this.name = name;
 		this.port = port;
-		this.options = { lang: 'en', dbname: 'oanwiki', sitename: 'Office Action Notice Demo', tempAccounts: false, extensions: [], ...options };
+		this.options = { lang: 'en', dbname: 'oanwiki', sitename: 'Office Action Notice Demo', extensions: [], ...options };
 		this.dir = path.join( ROOT, '.wiki', name );
 		this.server = `http://127.0.0.1:${ port }`;
 		this.api = `${ this.server }/api.php`;
@@ -63,15 +56,11 @@ export class Wiki {
 	}
 
 	readState() {
-		try {
-			return JSON.parse( fs.readFileSync( this.stateFile, 'utf8' ) );
-		} catch {
-			return {};
-		}
+		return readStateFile( this.stateFile );
 	}
 
 	writeState( patch ) {
-		fs.writeFileSync( this.stateFile, JSON.stringify( { ...this.readState(), ...patch }, null, '\t' ) + '\n' );
+		writeStateFile( this.stateFile, patch );
 	}
 
 	/** Installs the wiki once; a half-finished earlier install is removed and redone. */
@@ -114,20 +103,14 @@ export class Wiki {
 		return true;
 	}
 
-	/**
-	 * The m: prefix in the wiki's interwiki table too, with its API, as Meta's is on Wikimedia
-	 * wikis: siteinfo's interwikimap lists it, and the authoring gadget finds the statement's wiki
-	 * there. settings.php's hook answers the lookups themselves (no cache to go stale).
-	 */
+	/** The m: prefix in the interwiki table: the wiki itself, which holds the statement pages. */
 	listStatementInterwiki() {
-		const server = this.options.statementServer || this.server;
-		const php = '$db = new PDO( "sqlite:" . $argv[1] ); $db->prepare( "INSERT OR REPLACE INTO interwiki ( iw_prefix, iw_url, iw_api, iw_wikiid, iw_local, iw_trans ) VALUES ( ?, ?, ?, ?, 1, 0 )" )->execute( [ "m", $argv[2] . "/index.php?title=\\$1", $argv[2] . "/api.php", "" ] );';
-		run( 'php', [ '-r', php, path.join( this.dir, 'data', `${ this.options.dbname }.sqlite` ), server ] );
+		listStatementInterwiki( path.join( this.dir, 'data', `${ this.options.dbname }.sqlite` ), this.server );
 	}
 
-	/** The extensions the settings load beyond the installer's: Translate's two, and options.extensions. */
+	/** The extensions the settings load beyond the installer's (the CentralNotice twin's). */
 	loadedExtensions() {
-		return ( this.options.translate ? [ 'UniversalLanguageSelector', 'Translate' ] : [] ).concat( this.options.extensions );
+		return this.options.extensions;
 	}
 
 	/**
@@ -159,10 +142,7 @@ export class Wiki {
 	writeSettings() {
 		const values = {
 			uploadDir: path.join( this.dir, 'images' ),
-			localDatabases: this.options.localDatabases || [ this.options.dbname ],
-			statementServer: this.options.statementServer || this.server,
-			tempAccounts: this.options.tempAccounts,
-			translate: Boolean( this.options.translate ),
+			statementServer: this.server,
 			extensions: this.options.extensions
 		};
 		fs.writeFileSync( path.join( this.dir, 'oan-settings.php' ), [

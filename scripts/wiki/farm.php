@@ -145,23 +145,9 @@ if ( !empty( $oanThis['tempAccounts'] ) ) {
 	$wgAutoCreateTempUser['serialMapping'] = [ 'type' => 'scramble' ];
 }
 
-// Statements live on Meta (prefix m:), as on Wikimedia wikis. The interwiki table lists it too
-// (scripts/lib/farm.mjs), for siteinfo's interwikimap; this hook answers the lookups themselves.
-$oanStatementServer = $oanServer( $oanWikis[ $oanFarm['statementWiki'] ] );
-$wgHooks['InterwikiLoadPrefix'][] = static function ( $prefix, &$iwData ) use ( $oanStatementServer ) {
-	if ( $prefix !== 'm' ) {
-		return true;
-	}
-	$iwData = [
-		'iw_prefix' => 'm',
-		'iw_url' => $oanStatementServer . '/index.php?title=$1',
-		'iw_api' => $oanStatementServer . '/api.php',
-		'iw_wikiid' => '',
-		'iw_local' => 1,
-		'iw_trans' => 0,
-	];
-	return false;
-};
+// Statements live on Meta (prefix m:), as on Wikimedia wikis.
+require_once __DIR__ . '/interwiki.php';
+$wgHooks['InterwikiLoadPrefix'][] = oanStatementInterwiki( $oanServer( $oanWikis[ $oanFarm['statementWiki'] ] ) );
 
 // Global accounts, as on Wikimedia: CentralAuth (with AntiSpoof) on SQLite, central login through
 // Meta, cookies shared by the wikis of one family (.wikipedia.test, .wikibooks.test), one bot

@@ -1,9 +1,9 @@
 // Special:UserRights: wires the decisions to the form. The form itself is never changed: no
 // field is added, removed or rewritten, so a submission reaches MediaWiki as without the gadget.
-import { findAccountStatuses, normalizeUserName } from '../accounts/match';
+import { AccountStatus, findAccountStatuses, normalizeUserName } from '../accounts/match';
 import { NoticesData } from '../config/types';
 import { RenderDeps } from '../util/dom';
-import { decideRightsWarning, parseTarget } from './decide';
+import { decideRightsWarning, GroupNote, parseTarget } from './decide';
 import { LiveStatus, lookupParams, parseLookup } from './lookup';
 import { liveText, renderGroupNote, renderRightsWarning, WarningBox } from './rightsWarning';
 
@@ -15,6 +15,37 @@ const GROUP_ID = /^wpGroup-(.+)$/;
 function groupOf( box: HTMLInputElement ): string | null {
 	const m = box.id.match( GROUP_ID );
 	return m ? m[ 1 ] : null;
+}
+
+/** The warning, above the form; ticking its acknowledgement clears its error. */
+function insertWarning( form: HTMLFormElement, userName: string, statuses: AccountStatus[], locked: boolean, deps: RenderDeps ): WarningBox {
+	const w = renderRightsWarning( userName, statuses, locked, deps );
+	form.parentNode!.insertBefore( w.root, form );
+	w.ack.addEventListener( 'change', () => {
+		if ( w.ack.checked ) {
+			w.ackError.textContent = '';
+		}
+	} );
+	return w;
+}
+
+/** A note after each ticked restricted group's checkbox (and its expiry fields), described by it; none at the others. */
+function placeGroupNotes( form: HTMLFormElement, boxes: HTMLInputElement[], notes: GroupNote[], deps: RenderDeps ): void {
+	for ( const b of boxes ) {
+		const group = groupOf( b );
+		const existing = document.getElementById( `oan-ur-note-${ group }` );
+		const note = notes.find( ( n ) => n.group === group );
+		if ( note && !existing ) {
+			const node = renderGroupNote( note, deps );
+			const nested = document.getElementById( `mw-userrights-nested-${ b.id }` );
+			const after = nested || ( form.querySelector( `label[for="${ b.id }"]` ) as HTMLElement | null ) || b;
+			after.parentNode!.insertBefore( node, after.nextSibling );
+			b.setAttribute( 'aria-describedby', node.id );
+		} else if ( !note && existing ) {
+			existing.remove();
+			b.removeAttribute( 'aria-describedby' );
+		}
+	}
 }
 
 /**
@@ -43,16 +74,7 @@ export function initUserRights( data: NoticesData, deps: RenderDeps, relevantUse
 	let warning: WarningBox | null = null;
 	let locked = false;
 	let needsAck = false;
-	const showWarning = (): WarningBox => {
-		const w = renderRightsWarning( displayName + ( target.wiki ? `@${ target.wiki }` : '' ), statuses, locked, deps );
-		form.parentNode!.insertBefore( w.root, form );
-		w.ack.addEventListener( 'change', () => {
-			if ( w.ack.checked ) {
-				w.ackError.textContent = '';
-			}
-		} );
-		return w;
-	};
+	const showWarning = (): WarningBox => insertWarning( form, displayName + ( target.wiki ? `@${ target.wiki }` : '' ), statuses, locked, deps );
 	if ( statuses.length ) {
 		warning = showWarning();
 	}
@@ -60,21 +82,7 @@ export function initUserRights( data: NoticesData, deps: RenderDeps, relevantUse
 	const update = (): void => {
 		const ticked = boxes.filter( ( b ) => b.checked ).map( groupOf ).filter( ( g ): g is string => !!g );
 		const decision = decideRightsWarning( statuses, locked, data.restrictedGroups, ticked, held );
-		for ( const b of boxes ) {
-			const group = groupOf( b );
-			const existing = document.getElementById( `oan-ur-note-${ group }` );
-			const note = decision.groupNotes.find( ( n ) => n.group === group );
-			if ( note && !existing ) {
-				const node = renderGroupNote( note, deps );
-				const nested = document.getElementById( `mw-userrights-nested-${ b.id }` );
-				const after = nested || ( form.querySelector( `label[for="${ b.id }"]` ) as HTMLElement | null ) || b;
-				after.parentNode!.insertBefore( node, after.nextSibling );
-				b.setAttribute( 'aria-describedby', node.id );
-			} else if ( !note && existing ) {
-				existing.remove();
-				b.removeAttribute( 'aria-describedby' );
-			}
-		}
+		placeGroupNotes( form, boxes, decision.groupNotes, deps );
 		needsAck = decision.needsAcknowledgement;
 		if ( warning ) {
 			warning.ackWrap.hidden = !needsAck;

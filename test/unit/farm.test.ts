@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CENTRALAUTH_ARCHIVES, ensureFarmExtensions, Farm, FARM_WIKIS, MOBILEFRONTEND_ARCHIVES } from '../../scripts/lib/farm.mjs';
-import { TRANSLATE_ARCHIVES } from '../../scripts/lib/extensions.mjs';
+import { CENTRALAUTH_ARCHIVES, ensureFarmExtensions, MOBILEFRONTEND_ARCHIVES, TRANSLATE_ARCHIVES } from '../../scripts/lib/extensions.mjs';
+import { Farm, FARM_WIKIS } from '../../scripts/lib/farm.mjs';
 
 describe( 'the farm', () => {
 	it( 'has the office action\'s wikis, each on its own host name, the statement\'s wiki first', () => {
