@@ -62,7 +62,7 @@ export async function shoot( servers, admin, shots = SHOTS, outDir = OUT ) {
 				await context.addCookies( [ { name: `${ wikiId }mwclientpreferences`, value: 'skin-theme-clientpref-night', url: server } ] );
 			}
 			if ( shot.dismissed ) {
-				await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+				await context.addCookies( [ { name: 'officeActionNoticeHide', value: 'v1~office-action-2021-09.99', domain: `.${ new URL( server ).hostname.split( '.' ).slice( -2 ).join( '.' ) }`, path: '/' } ] );
 			}
 			const page = await context.newPage();
 			if ( shot.login ) {

@@ -2,7 +2,7 @@
 // may throw into the page: failures become console lines.
 import bundles from 'oan:messages';
 import { runAccountsGadget } from './accounts/loadAccountsGadget';
-import { findAccountStatuses, isAccountPage, needsAccountsGadget } from './accounts/match';
+import { needsAccountsGadget } from './accounts/match';
 import { loadNoticesData } from './config/loadNoticesData';
 import { pickMessages } from './i18n/fallbackChain';
 import { readMediaWikiLanguages } from './i18n/mediaWikiLanguages';
@@ -16,8 +16,6 @@ import { mwRenderDeps } from './util/mwDeps';
 
 /** The styles peer: the room and the notice's look, in the page head (this module has no styles). */
 const STYLES_MODULE = 'ext.gadget.office-action-notice-reserve';
-/** A module every wiki with CentralAuth registers (Special:CentralAuth's): global accounts, and locks, exist here. */
-const CENTRALAUTH_MODULE = 'ext.centralauth';
 
 function runOfficeActionNotice(): void {
 	if ( isPublished() ) {
@@ -35,17 +33,13 @@ function runOfficeActionNotice(): void {
 		mw.loader.load( STYLES_MODULE );
 	}
 	const ctx = pageContext();
-	const storage = mw.storage && typeof mw.storage.get === 'function' ? mw.storage : null;
 	const deps = mwRenderDeps( userLanguage, reader, reader.autonyms );
-	state.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( storage ), logWarning, ctx.reader === 'named' );
+	state.shown = showBanners( findApplicableNotices( data.notices, ctx ), deps, new Dismissals( document, logWarning ), logWarning, ctx.reader === 'named' );
 
 	const special = mw.config.get( 'wgCanonicalSpecialPageName' ) as string | null;
-	const relevantUser = mw.config.get( 'wgRelevantUserName' ) as string | null;
-	const onAccountPage = isAccountPage( ctx.namespace, special );
-	const statuses = onAccountPage ? findAccountStatuses( data.notices, relevantUser ) : [];
 	let settled: Promise<unknown> = Promise.resolve();
-	if ( needsAccountsGadget( special, onAccountPage, statuses.length > 0, !!mw.loader.getState( CENTRALAUTH_MODULE ) ) ) {
-		const context = { data, reader, userLanguage, relevantUser, special, statuses };
+	if ( needsAccountsGadget( ctx.namespace, special ) ) {
+		const context = { data, reader, userLanguage, relevantUser: mw.config.get( 'wgRelevantUserName' ) as string | null, special };
 		settled = runAccountsGadget( context, () => mark( 'shown' ) ).then( ( live ) => {
 			state.live = live;
 		} );

@@ -87,7 +87,8 @@ function requestLabel( u ) {
  */
 function observeView( { isDismissed, id } ) {
 	if ( isDismissed ) {
-		localStorage.setItem( `oan-dismissed-${ id }`, '99' );
+		// The gadget's hide cookie (src/notice/hideCookie.ts), on this host: the bench's wikis are on 127.0.0.1.
+		document.cookie = `officeActionNoticeHide=v1~${ id }.99; path=/`;
 	}
 	const w = window;
 	w.oanBench = { shifts: [], visible: null, lcp: null };

@@ -8,7 +8,7 @@ import { initUserRights, Lookup } from '../userrights/page';
 import { LiveStatus, lookupParams, parseLookup } from '../userrights/lookup';
 import { liveText } from '../userrights/rightsWarning';
 import { mwRenderDeps } from '../util/mwDeps';
-import { AccountStatus, hasGlobalAccount } from './match';
+import { findAccountStatuses, hasGlobalAccount } from './match';
 import { renderAccountStatus, renderGlobalLock } from './statusBox';
 
 export interface AccountsContext {
@@ -18,14 +18,15 @@ export interface AccountsContext {
 	userLanguage: string;
 	relevantUser: string | null;
 	special: string | null;
-	/** The relevant user's listings (already matched by the main gadget). */
-	statuses: AccountStatus[];
 }
 
 /** What the main gadget gets from require( 'ext.gadget.office-action-notice-accounts' ). */
 export interface AccountsModule {
 	run: ( ctx: AccountsContext ) => Promise<LiveStatus | null>;
 }
+
+/** A module every wiki with CentralAuth registers (Special:CentralAuth's): global accounts, and locks, exist here. */
+const CENTRALAUTH_MODULE = 'ext.centralauth';
 
 /** The one live API request: a GET through mw.Api with a time limit. */
 const apiLookup: Lookup = ( params ) => new Promise( ( resolve, reject ) => {
@@ -48,12 +49,14 @@ function run( ctx: AccountsContext ): Promise<LiveStatus | null> {
 	if ( !parent || !ctx.relevantUser ) {
 		return Promise.resolve( null );
 	}
-	if ( !ctx.statuses.length && !hasGlobalAccount( ctx.relevantUser ) ) {
+	const statuses = findAccountStatuses( ctx.data.notices, ctx.relevantUser );
+	// No notice lists the account: something to say only where CentralAuth can say it is locked.
+	if ( !statuses.length && !( mw.loader.getState( CENTRALAUTH_MODULE ) && hasGlobalAccount( ctx.relevantUser ) ) ) {
 		return Promise.resolve( null );
 	}
 	const checked = apiLookup( lookupParams( ctx.relevantUser, true ) ).then( ( answer ) => parseLookup( answer, true ), () => null );
-	if ( !ctx.statuses.length ) {
-		// No notice lists the account: a box only when its global account is locked.
+	if ( !statuses.length ) {
+		// A box only when the global account is locked.
 		return checked.then( ( status ) => {
 			if ( status && status.global && status.global.locked ) {
 				parent.insertBefore( renderGlobalLock( deps ), content );
@@ -61,7 +64,7 @@ function run( ctx: AccountsContext ): Promise<LiveStatus | null> {
 			return status;
 		} );
 	}
-	const box = renderAccountStatus( ctx.statuses, deps );
+	const box = renderAccountStatus( statuses, deps );
 	const live = document.createElement( 'p' );
 	live.className = 'oan-account-live';
 	live.setAttribute( 'aria-live', 'polite' );

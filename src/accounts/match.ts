@@ -41,13 +41,12 @@ export function findAccountStatuses( notices: Notice[], userName: string | null 
 }
 
 /**
- * Whether the accounts gadget runs on this page view: on Special:UserRights; on the pages of an
- * account a notice lists; and, where CentralAuth can say whether a global account is locked, on
- * every account's pages, so a locked account that no notice lists is named too (the accounts
- * gadget then asks only about registered accounts: see hasGlobalAccount).
+ * Whether the accounts gadget runs on this page view: on Special:UserRights and on every
+ * account's pages. It then decides, from the notices data and CentralAuth, whether there is
+ * anything to say (see hasGlobalAccount); ordinary page views never load it.
  */
-export function needsAccountsGadget( special: string | null, onAccountPage: boolean, listed: boolean, centralAuth: boolean ): boolean {
-	return special === 'Userrights' || ( onAccountPage && ( listed || centralAuth ) );
+export function needsAccountsGadget( namespace: number, special: string | null ): boolean {
+	return special === 'Userrights' || isAccountPage( namespace, special );
 }
 
 /**

@@ -1,41 +1,42 @@
-/** The bits of mw.storage the dismissal needs (get returns null/false when absent or unavailable). */
-export interface DismissalStore {
-	get( key: string ): string | null | false;
-	set( key: string, value: string, expiry?: number ): boolean;
-	remove( key: string ): boolean;
-}
+// A reader's dismissals, kept in one cookie on the family's domain (hideCookie.ts), as
+// CentralNotice's hide cookie is: zh.wikipedia.org, zh.m.wikipedia.org and en.wikipedia.org share
+// "wikipedia.org", so a notice dismissed on one of them is dismissed on all. A first-party cookie:
+// no request, no third-party cookie, nothing for another site to read.
+import { familyDomain, formatHideCookie, HIDE_COOKIE, parseHideCookie } from './hideCookie';
 
 /** Dismissals last a year; a new revision of the notice shows it again at once. */
 export const DISMISS_SECONDS = 365 * 24 * 3600;
 
-export function dismissalKey( noticeId: string ): string {
-	return `oan-dismissed-${ noticeId }`;
+/** The page's cookies and address: `document`, or a stand-in in tests. */
+export interface CookieJar {
+	cookie: string;
+	location: { hostname: string; protocol: string };
 }
 
 /**
- * Remembers dismissals per notice id and revision in mw.storage, falling back to memory
- * (this page view only) where storage is unavailable or full.
+ * Remembers dismissals per notice id and revision, in the cookie and in memory: where cookies are
+ * off, a dismissal lasts for the page view. The cookie is read once; a value this version does not
+ * read (another version's, or one written by hand) is ignored with one warning, and replaced only
+ * when the reader dismisses or shows a notice again.
  */
 export class Dismissals {
-	private readonly memory: Record<string, number>;
+	private readonly hidden: Record<string, number>;
 
-	private readonly store: DismissalStore | null;
+	private readonly jar: CookieJar;
 
-	constructor( store: DismissalStore | null ) {
-		this.store = store;
-		this.memory = {};
+	constructor( jar: CookieJar, warn: ( message: string ) => void ) {
+		this.jar = jar;
+		const found = jar.cookie.match( /(?:^|; )officeActionNoticeHide=([^;]*)/ );
+		const read = found ? parseHideCookie( found[ 1 ] ) : {};
+		if ( !read ) {
+			warn( `cookie ${ HIDE_COOKIE } is not of this version; ignored` );
+		}
+		this.hidden = read || {};
 	}
 
 	/** The revision this reader dismissed, or 0. */
 	dismissedRevision( noticeId: string ): number {
-		let stored: string | null | false = null;
-		try {
-			stored = this.store ? this.store.get( dismissalKey( noticeId ) ) : null;
-		} catch ( e ) {
-			stored = null;
-		}
-		const n = typeof stored === 'string' ? Number( stored ) : 0;
-		return Math.max( this.memory[ noticeId ] || 0, isFinite( n ) ? n : 0 );
+		return this.hidden[ noticeId ] || 0;
 	}
 
 	/**
@@ -48,23 +49,24 @@ export class Dismissals {
 
 	/** Forgets the dismissal: the reader asked to see the notice again. */
 	restore( noticeId: string ): void {
-		delete this.memory[ noticeId ];
-		try {
-			if ( this.store ) {
-				this.store.remove( dismissalKey( noticeId ) );
-			}
-		} catch ( e ) {
-			// Storage unavailable: nothing was kept there either.
-		}
+		delete this.hidden[ noticeId ];
+		this.save();
 	}
 
-	/** @return whether the dismissal was stored beyond this page view */
+	/** @return whether the dismissal was kept beyond this page view */
 	dismiss( noticeId: string, revision: number ): boolean {
-		this.memory[ noticeId ] = revision;
-		try {
-			return Boolean( this.store && this.store.set( dismissalKey( noticeId ), String( revision ), DISMISS_SECONDS ) );
-		} catch ( e ) {
-			return false;
+		this.hidden[ noticeId ] = revision;
+		return this.save();
+	}
+
+	/** Writes the cookie; with nothing dismissed it goes, so nothing is kept the reader did not ask for. */
+	private save(): boolean {
+		const value = formatHideCookie( this.hidden );
+		const domain = familyDomain( this.jar.location.hostname );
+		if ( value ) {
+			this.jar.cookie = `${ HIDE_COOKIE }=${ value }; path=/; max-age=${ value === 'v1' ? 0 : DISMISS_SECONDS }; samesite=lax` +
+				( domain ? `; domain=${ domain }` : '' ) + ( this.jar.location.protocol === 'https:' ? '; secure' : '' );
 		}
+		return this.jar.cookie.includes( `${ HIDE_COOKIE }=${ value }` );
 	}
 }

@@ -103,6 +103,23 @@ export function url( title: string, query: Record<string, string> = {}, target: 
 	return `${ target.server }/index.php?${ params }`;
 }
 
+/**
+ * The hide cookie of a reader who dismissed the default notice at this revision, as the gadget
+ * writes it: on the family's domain (wikimedia.test for Meta, wikipedia.test for zh., zh.m. and en.).
+ */
+export function dismissedCookie( revision: number, target: Target = wiki ): { name: string; value: string; domain: string; path: string } {
+	const host = new URL( target.server ).hostname;
+	return { name: 'officeActionNoticeHide', value: `v1~office-action-2021-09.${ revision }`, domain: `.${ host.split( '.' ).slice( -2 ).join( '.' ) }`, path: '/' };
+}
+
+/** The hide cookie's value in this page, or null. */
+export function hideCookie( page: Page ): Promise<string | null> {
+	return page.evaluate( () => {
+		const found = document.cookie.match( /(?:^|; )officeActionNoticeHide=([^;]*)/ );
+		return found ? found[ 1 ] : null;
+	} );
+}
+
 /** A page on the wiki's mobile site (zh.m.wikipedia.test), as MobileFrontend serves phones. */
 export function mobileUrl( title: string, query: Record<string, string> = {}, target: Target = zhWiki ): string {
 	if ( !target.mobileServer ) {

@@ -3,7 +3,7 @@
 // earlier, and no more than a line's height of it without text, in every state.
 import { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentShifts, DATA_PAGE, launch, noticeGeometry, observeContentShifts, open, readPageText, savePageText, SKINS, url, visit, withoutGadget } from './helpers';
+import { contentShifts, DATA_PAGE, dismissedCookie, launch, noticeGeometry, observeContentShifts, open, readPageText, savePageText, SKINS, url, visit, withoutGadget } from './helpers';
 
 /** At most this much of the notice area without text, in every state: about one line. */
 const MAX_BLANK = 32;
@@ -64,7 +64,7 @@ describe( 'layout shift', () => {
 				const measure = async ( control: boolean, dismissed = false ) => {
 					const { context, page } = await open( browser, { viewport: v.viewport, isMobile: v.mobile, hasTouch: v.mobile } );
 					if ( dismissed ) {
-						await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+						await context.addCookies( [ dismissedCookie( 99 ) ] );
 					}
 					await observeContentShifts( context );
 					if ( control ) {
@@ -171,7 +171,7 @@ describe( 'the room in other states', () => {
 
 	it( 'keeps the bar where it is while the reader scrolls: nothing closes up, nothing moves', async () => {
 		const { context, page, errors } = await open( browser );
-		await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+		await context.addCookies( [ dismissedCookie( 99 ) ] );
 		await observeContentShifts( context );
 		await visit( page, LONG );
 		const since = await page.evaluate( () => {
@@ -193,7 +193,7 @@ describe( 'the room in other states', () => {
 	it( 'puts a page opened at a section further down where it would be without the gadget', async () => {
 		const sectionTop = async ( control: boolean ) => {
 			const { context, page } = await open( browser );
-			await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+			await context.addCookies( [ dismissedCookie( 99 ) ] );
 			if ( control ) {
 				await withoutGadget( page );
 			}

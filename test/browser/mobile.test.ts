@@ -3,7 +3,7 @@
 // and the statement link; no layout shift and no empty room for the gadget; axe clean.
 import { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, contentShifts, launch, mobileUrl, noticeGeometry, observeContentShifts, open, withoutGadget, zhWiki } from './helpers';
+import { axe, contentShifts, dismissedCookie, launch, mobileUrl, noticeGeometry, observeContentShifts, open, withoutGadget, zhWiki } from './helpers';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const MAX_BLANK = 32;
@@ -19,7 +19,7 @@ describe( 'the mobile site (zh.m.wikipedia.test)', () => {
 	async function openMobile( title: string, query: Record<string, string>, options: { control?: boolean; dismissed?: boolean } = {} ) {
 		const watched = await open( browser, PHONE );
 		if ( options.dismissed ) {
-			await watched.context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+			await watched.context.addCookies( [ dismissedCookie( 99, zhWiki ) ] );
 		}
 		await observeContentShifts( watched.context );
 		if ( options.control ) {

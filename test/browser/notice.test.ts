@@ -1,7 +1,7 @@
 // Issue: office-action notices for readers and editors, in the reader's own language.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentShifts, DATA_PAGE, launch, loginState, newAccount, observeContentShifts, open, readPageText, reloadAndWait, savePageText, SKINS, tabTo, visit, wiki } from './helpers';
+import { contentShifts, DATA_PAGE, dismissedCookie, hideCookie, launch, loginState, newAccount, observeContentShifts, open, readPageText, reloadAndWait, savePageText, SKINS, tabTo, visit, wiki } from './helpers';
 
 const STATEMENT = 'Office_actions/September_2021_statement';
 
@@ -100,7 +100,7 @@ describe( 'the notice banner', () => {
 	it( 'shows a dismissed notice again from its bar, with the keyboard alone, and for good', async () => {
 		const { context, page, errors } = await open( browser );
 		await visit( page, 'Main_Page' );
-		await page.evaluate( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '2' ) );
+		await context.addCookies( [ dismissedCookie( 2 ) ] );
 		await reloadAndWait( page );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
 		expect( await tabTo( page, '.oan-minimised button' ) ).toBe( true );
@@ -112,14 +112,14 @@ describe( 'the notice banner', () => {
 		expect( ( await bannerInfo( page ) ).map( ( b ) => [ b.id, b.visible ] ) ).toEqual( [ [ 'office-action-2021-09', true ] ] );
 		expect( await page.locator( '.oan-minimised' ).count() ).toBe( 0 );
 		expect( await page.evaluate( () => document.activeElement?.matches( '.oan-notice' ) ) ).toBe( true );
-		expect( await page.evaluate( () => localStorage.getItem( 'oan-dismissed-office-action-2021-09' ) ) ).toBeNull();
+		expect( await hideCookie( page ) ).toBeNull();
 		await reloadAndWait( page );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
 
-	it( 'logged in: a dismissal writes nothing but storage, the bar says where to turn the notices off, and a new revision shows the notice again', async () => {
+	it( 'logged in: a dismissal writes nothing but its cookie, the bar says where to turn the notices off, and a new revision shows the notice again', async () => {
 		// A new account, so no other test's options get in the way.
 		const state = await newAccount( browser, 'Dismissing reader' );
 		const { context, page, errors } = await open( browser, { storageState: state } );
@@ -175,7 +175,7 @@ describe( 'the notice banner', () => {
 		await later.context.close();
 	} );
 
-	it( 'still shows where storage is unavailable, and is dismissed for the page view only', async () => {
+	it( 'still shows where storage is unavailable, and keeps the dismissal in its cookie', async () => {
 		const { context, page, errors } = await open( browser );
 		await context.addInitScript( () => {
 			Object.defineProperty( window, 'localStorage', { get() {
@@ -187,7 +187,8 @@ describe( 'the notice banner', () => {
 		await page.click( '.oan-notice-dismiss' );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
 		await reloadAndWait( page );
-		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
+		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
+		expect( await page.locator( '.oan-minimised' ).count() ).toBe( 1 );
 		expect( errors.filter( ( e ) => /office-action|oan-/.test( e ) ) ).toEqual( [] );
 		await context.close();
 	} );

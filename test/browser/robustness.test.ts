@@ -2,7 +2,7 @@
 // data, right-to-left and night mode. Each suite prints how many cases it tried and failed.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_FAULTS, axe, DATA_PAGE, launch, loginState, noticeGeometry, open, readPageText, reloadAndWait, reportCases, savePageText, tabTo, url, visit, wiki, withoutGadget } from './helpers';
+import { API_FAULTS, axe, DATA_PAGE, dismissedCookie, hideCookie, launch, loginState, noticeGeometry, open, readPageText, reloadAndWait, reportCases, savePageText, tabTo, url, visit, wiki, withoutGadget } from './helpers';
 
 describe( 'accessibility', () => {
 	let browser: Browser;
@@ -30,7 +30,7 @@ describe( 'accessibility', () => {
 		it( `axe finds no serious or critical violation in ${ c.name }`, async () => {
 			const { context, page } = await open( browser, c.login ? { storageState: bureaucrat } : {} );
 			if ( c.dismissed ) {
-				await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '99' ) );
+				await context.addCookies( [ dismissedCookie( 99 ) ] );
 			}
 			await visit( page, c.title, c.query || {} );
 			if ( c.dismissed ) {
@@ -92,7 +92,7 @@ describe( 'storage, cookies and loading', () => {
 	} );
 	afterAll( () => browser.close() );
 
-	it( 'works with cookies off', async () => {
+	it( 'works with cookies off: the dismissal lasts for the page view', async () => {
 		const { context, page, errors } = await open( browser );
 		await context.addInitScript( () => {
 			Object.defineProperty( document, 'cookie', { get: () => '', set: () => true } );
@@ -100,13 +100,15 @@ describe( 'storage, cookies and loading', () => {
 		await visit( page, 'Main_Page' );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
 		await page.click( '.oan-notice-dismiss' );
-		await reloadAndWait( page );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
+		expect( await page.locator( '.oan-minimised' ).count() ).toBe( 1 );
+		await reloadAndWait( page );
+		expect( await page.locator( '.oan-notice' ).count() ).toBe( 1 );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
 
-	it( 'works with localStorage full: the dismissal lasts for the page view', async () => {
+	it( 'works with localStorage full: the dismissal is kept all the same, in its cookie', async () => {
 		const { context, page, errors } = await open( browser );
 		await visit( page, 'Main_Page' );
 		const filled = await page.evaluate( () => {
@@ -127,7 +129,9 @@ describe( 'storage, cookies and loading', () => {
 		expect( filled ).toBeGreaterThan( 0 );
 		await page.click( '.oan-notice-dismiss' );
 		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
-		expect( await page.evaluate( () => localStorage.getItem( 'oan-dismissed-office-action-2021-09' ) ) ).toBeNull();
+		await reloadAndWait( page );
+		expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
+		expect( await hideCookie( page ) ).toBe( 'v1~office-action-2021-09.2' );
 		expect( errors ).toEqual( [] );
 		await context.close();
 	} );
@@ -260,7 +264,7 @@ describe( 'malformed notices data', () => {
 		await savePageText( DATA_PAGE, original, { contentmodel: 'json' } );
 		const { context, page, errors, warnings } = await open( browser );
 		// This reader dismissed revision 5 of the notice; the wiki's data says 2.
-		await context.addInitScript( () => localStorage.setItem( 'oan-dismissed-office-action-2021-09', '5' ) );
+		await context.addCookies( [ dismissedCookie( 5 ) ] );
 		await visit( page, 'Main_Page' );
 		const ours = warnings.filter( ( w ) => w.startsWith( '[office-action-notice]' ) );
 		failed += ours.length === 1 && errors.length === 0 ? 0 : 1;

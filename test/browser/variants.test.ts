@@ -4,7 +4,7 @@
 // deploy command; the statement lives on the English wiki, which m: points at.
 import { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, DATA_PAGE, launch, loginState, newAccount, open, readPageText, reloadAndWait, savePageText, url, visit, wiki, zhWiki } from './helpers';
+import { apiClient, DATA_PAGE, hideCookie, launch, loginState, newAccount, open, readPageText, reloadAndWait, savePageText, url, visit, wiki, zhWiki } from './helpers';
 
 const MAIN = '首页';
 const STATEMENT = 'Office_actions/September_2021_statement';
@@ -351,7 +351,7 @@ describe( 'temporary accounts on the Chinese-language wiki', () => {
 			expect( await page.locator( '.oan-notice' ).count() ).toBe( 0 );
 			expect( await page.textContent( '.oan-minimised-label' ) ).toContain( original.notices[ 0 ].title[ 'zh-hans' ] );
 		}
-		expect( await page.evaluate( ( id ) => localStorage.getItem( `oan-dismissed-${ id }` ), original.notices[ 0 ].id ) ).toBe( String( original.notices[ 0 ].revision ) );
+		expect( await hideCookie( page ) ).toBe( `v1~${ original.notices[ 0 ].id }.${ original.notices[ 0 ].revision }` );
 		expect( writes ).toEqual( [] );
 		expect( errors ).toEqual( [] );
 		await context.close();

@@ -42,13 +42,13 @@ describe( 'user name matching', () => {
 		expect( isAccountPage( 0, null ) ).toBe( false );
 	} );
 
-	it( 'loads the accounts gadget on UserRights, a listed account\'s pages, and, with CentralAuth, every account\'s', () => {
-		expect( needsAccountsGadget( 'Userrights', false, false, false ) ).toBe( true );
-		expect( needsAccountsGadget( null, true, true, false ) ).toBe( true );
-		// Without CentralAuth nothing can be locked: an unlisted account's pages cost nothing.
-		expect( needsAccountsGadget( null, true, false, false ) ).toBe( false );
-		expect( needsAccountsGadget( 'Contributions', true, false, true ) ).toBe( true );
-		expect( needsAccountsGadget( null, false, false, true ) ).toBe( false );
+	it( 'loads the accounts gadget on UserRights and on every account\'s pages, nowhere else', () => {
+		expect( needsAccountsGadget( -1, 'Userrights' ) ).toBe( true );
+		expect( needsAccountsGadget( 2, null ) ).toBe( true );
+		expect( needsAccountsGadget( 3, null ) ).toBe( true );
+		expect( needsAccountsGadget( -1, 'Contributions' ) ).toBe( true );
+		expect( needsAccountsGadget( 0, null ) ).toBe( false );
+		expect( needsAccountsGadget( -1, 'Preferences' ) ).toBe( false );
 	} );
 
 	it( 'asks about the global account of registered and temporary accounts, not of IP addresses', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { renderBanner, sortUpdates } from '../../src/notice/banner';
-import { Dismissals, DismissalStore, DISMISS_SECONDS } from '../../src/notice/dismissal';
+import { CookieJar, Dismissals, DISMISS_SECONDS } from '../../src/notice/dismissal';
+import { familyDomain, formatHideCookie, parseHideCookie } from '../../src/notice/hideCookie';
 import { clone, defaultNotices, deps } from './helpers';
 
 const noop = vi.fn();
@@ -76,61 +77,108 @@ describe( 'renderBanner', () => {
 	} );
 } );
 
-function memoryStore(): DismissalStore & { data: Record<string, string>; expiry: Record<string, number | undefined> } {
-	const data: Record<string, string> = {};
-	const expiry: Record<string, number | undefined> = {};
+/** A page's cookies as a browser keeps them for one host, and every line written: what Dismissals reads and writes. */
+function cookieJar( hostname = 'zh.m.wikipedia.org', protocol = 'https:', enabled = true ) {
+	const values: Record<string, string> = {};
+	const written: string[] = [];
 	return {
-		data, expiry,
-		get: ( k ) => ( k in data ? data[ k ] : null ),
-		set: ( k, v, e ) => {
-			data[ k ] = v;
-			expiry[ k ] = e;
-			return true;
+		values, written, location: { hostname, protocol },
+		get cookie(): string {
+			return Object.keys( values ).map( ( k ) => `${ k }=${ values[ k ] }` ).join( '; ' );
 		},
-		remove: ( k ) => delete data[ k ]
+		set cookie( line: string ) {
+			written.push( line );
+			const [ name, value ] = line.split( ';' )[ 0 ].split( '=' );
+			if ( !enabled ) {
+				return;
+			}
+			if ( /; max-age=0(;|$)/.test( line ) ) {
+				delete values[ name ];
+			} else {
+				values[ name ] = value;
+			}
+		}
 	};
 }
 
 describe( 'Dismissals', () => {
-	it( 'stores the revision with an expiry; a higher revision shows again', () => {
-		const store = memoryStore();
-		const d = new Dismissals( store );
+	it( 'keeps the revision a year in one cookie on the family\'s domain; a higher revision shows again', () => {
+		const jar = cookieJar();
+		const d = new Dismissals( jar, noop );
 		expect( d.isDismissed( 'n', 2 ) ).toBe( false );
 		expect( d.dismiss( 'n', 2 ) ).toBe( true );
-		expect( store.expiry[ 'oan-dismissed-n' ] ).toBe( DISMISS_SECONDS );
-		const later = new Dismissals( store );
+		expect( jar.written ).toEqual( [ `officeActionNoticeHide=v1~n.2; path=/; max-age=${ DISMISS_SECONDS }; samesite=lax; domain=wikipedia.org; secure` ] );
+		const later = new Dismissals( jar, noop );
 		expect( later.isDismissed( 'n', 2 ) ).toBe( true );
 		expect( later.isDismissed( 'n', 3 ) ).toBe( false );
 		expect( later.isDismissed( 'other', 1 ) ).toBe( false );
 	} );
 
-	it( 'lasts for the page view where storage is unavailable or throws', () => {
-		const broken: DismissalStore = {
-			get: () => {
-				throw new Error( 'SecurityError' );
-			},
-			set: () => false,
-			remove: () => {
-				throw new Error( 'SecurityError' );
-			}
-		};
-		for ( const store of [ null, broken ] ) {
-			const d = new Dismissals( store );
-			expect( d.isDismissed( 'n', 1 ) ).toBe( false );
-			expect( d.dismiss( 'n', 1 ) ).toBe( false );
-			expect( d.isDismissed( 'n', 1 ) ).toBe( true );
-			expect( new Dismissals( store ).isDismissed( 'n', 1 ) ).toBe( false );
+	it( 'removes the cookie when the reader shows the last dismissed notice again', () => {
+		const jar = cookieJar( 'en.wikipedia.test', 'http:' );
+		const d = new Dismissals( jar, noop );
+		d.dismiss( 'a', 1 );
+		d.dismiss( 'b.2', 3 );
+		expect( jar.values ).toEqual( { officeActionNoticeHide: 'v1~a.1~b.2.3' } );
+		d.restore( 'a' );
+		expect( jar.values ).toEqual( { officeActionNoticeHide: 'v1~b.2.3' } );
+		d.restore( 'b.2' );
+		expect( jar.values ).toEqual( {} );
+		expect( jar.written.pop() ).toBe( 'officeActionNoticeHide=v1; path=/; max-age=0; samesite=lax; domain=wikipedia.test' );
+	} );
+
+	it( 'lasts for the page view where cookies are off', () => {
+		const jar = cookieJar( 'zh.wikipedia.org', 'https:', false );
+		const d = new Dismissals( jar, noop );
+		expect( d.dismiss( 'n', 1 ) ).toBe( false );
+		expect( d.isDismissed( 'n', 1 ) ).toBe( true );
+		expect( new Dismissals( jar, noop ).isDismissed( 'n', 1 ) ).toBe( false );
+	} );
+
+	it( 'ignores a cookie of another version or written by hand, with one warning, and replaces it only when the reader dismisses', () => {
+		for ( const value of [ 'v2~n.1', 'v1~n', 'n=1', 'v1~n.1~n', '%76%31' ] ) {
+			const jar = cookieJar();
+			jar.values.officeActionNoticeHide = value;
+			const warn = vi.fn();
+			const d = new Dismissals( jar, warn );
+			expect( d.isDismissed( 'n', 1 ), value ).toBe( false );
+			expect( warn.mock.calls, value ).toEqual( [ [ 'cookie officeActionNoticeHide is not of this version; ignored' ] ] );
+			expect( jar.written ).toEqual( [] );
+			d.dismiss( 'n', 1 );
+			expect( jar.values.officeActionNoticeHide ).toBe( 'v1~n.1' );
 		}
+	} );
+} );
+
+describe( 'the hide cookie\'s format', () => {
+	it( 'reads and writes "v1~<id>.<revision>…", and nothing else', () => {
+		expect( parseHideCookie( 'v1' ) ).toEqual( {} );
+		expect( parseHideCookie( 'v1~office-action-2021-09.2~b.c_d.10' ) ).toEqual( { 'office-action-2021-09': 2, 'b.c_d': 10 } );
+		for ( const other of [ '', 'v2', 'v1~', 'v1~a', 'v1~a.', 'v1~a.1~', 'v1~a b.1', 'x v1~a.1' ] ) {
+			expect( parseHideCookie( other ), other ).toBeNull();
+		}
+		expect( formatHideCookie( { a: 1, 'b.2': 3 } ) ).toBe( 'v1~a.1~b.2.3' );
+		expect( formatHideCookie( {} ) ).toBe( 'v1' );
+		// An id that could not be read back (not the schema's): nothing is written.
+		expect( formatHideCookie( { 'a; domain=evil.example': 1 } ) ).toBeNull();
+	} );
+
+	it( 'is set for the family\'s domain, and for the host alone on an IP address', () => {
+		expect( familyDomain( 'zh.m.wikipedia.org' ) ).toBe( 'wikipedia.org' );
+		expect( familyDomain( 'en.wikipedia.test' ) ).toBe( 'wikipedia.test' );
+		expect( familyDomain( 'meta.wikimedia.org' ) ).toBe( 'wikimedia.org' );
+		expect( familyDomain( '127.0.0.1' ) ).toBeNull();
+		expect( familyDomain( '[::1]' ) ).toBeNull();
 	} );
 } );
 
 describe( 'a revision that goes backwards', () => {
 	it( 'keeps the dismissal and warns once', async () => {
 		const { showBanners } = await import( '../../src/notice/mount' );
-		const store = memoryStore();
-		store.data[ 'oan-dismissed-office-action-2021-09' ] = '5';
+		const jar = cookieJar();
+		jar.values.officeActionNoticeHide = 'v1~office-action-2021-09.5';
 		const warn = vi.fn();
-		const shown = showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, ANONYMOUS );
+		const shown = showBanners( defaultNotices(), deps(), new Dismissals( jar, noop ), warn, ANONYMOUS );
 		expect( shown ).toEqual( [] );
 		expect( warn ).toHaveBeenCalledTimes( 1 );
 		expect( warn.mock.calls[ 0 ][ 0 ] ).toMatch( /revision 2 is below the 5 dismissed/ );
@@ -138,29 +186,29 @@ describe( 'a revision that goes backwards', () => {
 
 	it( 'shows a notice whose revision rose past the dismissal, without a warning', async () => {
 		const { showBanners } = await import( '../../src/notice/mount' );
-		const store = memoryStore();
-		store.data[ 'oan-dismissed-office-action-2021-09' ] = '1';
+		const jar = cookieJar();
+		jar.values.officeActionNoticeHide = 'v1~office-action-2021-09.1';
 		const warn = vi.fn();
 		document.body.innerHTML = '<div id="siteNotice"></div>';
-		expect( showBanners( defaultNotices(), deps(), new Dismissals( store ), warn, ANONYMOUS ) ).toEqual( [ 'office-action-2021-09' ] );
+		expect( showBanners( defaultNotices(), deps(), new Dismissals( jar, noop ), warn, ANONYMOUS ) ).toEqual( [ 'office-action-2021-09' ] );
 		expect( document.querySelectorAll( '#siteNotice .oan-notice' ) ).toHaveLength( 1 );
 		expect( warn ).not.toHaveBeenCalled();
 	} );
 } );
 
-/** A reader's storage in which the default notice's revision 2 is dismissed. */
+/** A reader's cookies in which the default notice's revision 2 is dismissed. */
 function dismissedStore() {
-	const store = memoryStore();
-	store.data[ 'oan-dismissed-office-action-2021-09' ] = '2';
-	return store;
+	const jar = cookieJar();
+	jar.values.officeActionNoticeHide = 'v1~office-action-2021-09.2';
+	return jar;
 }
 
-/** Mounts the default notices on a fresh page for a reader with this storage. */
-async function mountFor( store: DismissalStore, named = false ) {
+/** Mounts the default notices on a fresh page for a reader with these cookies. */
+async function mountFor( store: CookieJar, named = false ) {
 	const { showBanners } = await import( '../../src/notice/mount' );
 	document.body.innerHTML = '<div id="siteNotice"></div><h1 id="firstHeading">Page</h1>';
 	document.documentElement.classList.remove( 'oan-ready' );
-	return showBanners( defaultNotices(), deps(), new Dismissals( store ), noop, named );
+	return showBanners( defaultNotices(), deps(), new Dismissals( store, noop ), noop, named );
 }
 
 describe( 'planNotices', () => {
@@ -196,7 +244,7 @@ describe( 'a reader who dismissed every notice here', () => {
 		expect( container.querySelector( '.oan-minimised' ) ).toBeNull();
 		expect( container.querySelectorAll( '.oan-notice' ) ).toHaveLength( 1 );
 		expect( document.activeElement ).toBe( container.querySelector( '.oan-notice' ) );
-		expect( store.data[ 'oan-dismissed-office-action-2021-09' ] ).toBeUndefined();
+		expect( store.values ).toEqual( {} );
 	} );
 
 	it( 'tells a named reader where to turn the notices off; anonymous readers and temporary accounts have no preferences', async () => {
@@ -213,8 +261,8 @@ describe( 'a reader who dismissed every notice here', () => {
 		const two = defaultNotices();
 		two.push( { ...clone( two[ 0 ] ), id: 'second', title: { en: 'Second' } } );
 		document.body.innerHTML = '<div id="siteNotice"></div><h1 id="firstHeading">Page</h1>';
-		const store = memoryStore();
-		expect( showBanners( two, deps(), new Dismissals( store ), noop, true ) ).toEqual( [ 'office-action-2021-09', 'second' ] );
+		const store = cookieJar();
+		expect( showBanners( two, deps(), new Dismissals( store, noop ), noop, true ) ).toEqual( [ 'office-action-2021-09', 'second' ] );
 		const container = document.querySelector( '.oan-notices' )!;
 		container.querySelector<HTMLButtonElement>( '[data-oan-id="second"] .oan-notice-dismiss' )!.click();
 		// Another banner remains: focus goes to its button, no bar.
@@ -223,6 +271,6 @@ describe( 'a reader who dismissed every notice here', () => {
 		container.querySelector<HTMLButtonElement>( '.oan-notice-dismiss' )!.click();
 		expect( [ ...container.querySelectorAll( '.oan-minimised' ) ].map( ( b ) => b.getAttribute( 'data-oan-hidden' ) ) ).toEqual( [ 'office-action-2021-09', 'second' ] );
 		expect( document.activeElement ).toBe( container.querySelector( '.oan-minimised' ) );
-		expect( store.data ).toEqual( { 'oan-dismissed-office-action-2021-09': '2', 'oan-dismissed-second': '2' } );
+		expect( store.values ).toEqual( { officeActionNoticeHide: 'v1~second.2~office-action-2021-09.2' } );
 	} );
 } );

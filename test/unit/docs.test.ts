@@ -172,7 +172,7 @@ describe( 'the README and docs/', () => {
 			'docs/x.md: oan-notice-hieght: no such message key (i18n/en.json) or name in src/',
 			'docs/x.md: OAN_PORTS: no script reads this variable'
 		] );
-		const right = 'Run `npm ci && npm start`, `npm run deploy -- --api x --yes --dry-run`; see `src/notice/banner.ts`, [deploy](development.md#deploy), `oan-notice-hidden`, `oan-dismissed-<id>`, `--oan-notice-height`, OAN_TEST_PORT, `office-action-notice-reserve`, MediaWiki:Gadget-office-action-notice.js.';
+		const right = 'Run `npm ci && npm start`, `npm run deploy -- --api x --yes --dry-run`; see `src/notice/banner.ts`, [deploy](development.md#deploy), `oan-notice-hidden`, `oan-ready`, `--oan-notice-height`, OAN_TEST_PORT, `office-action-notice-reserve`, MediaWiki:Gadget-office-action-notice.js.';
 		expect( findDrift( right, 'docs/x.md' ) ).toEqual( [] );
 	} );
 

@@ -1,0 +1,10 @@
+import { provisionSingleWiki } from '/work/main/scripts/lib/provision.mjs';
+import { httpGet } from '/work/main/scripts/lib/wikiApi.mjs';
+const t = Date.now();
+const r = await provisionSingleWiki({ name: 'bench-try', port: 8852, log: (s) => console.log(s) });
+console.log(r.deployLog.trim().split('\n').pop(), (Date.now()-t)/1000);
+const page = await httpGet('http://127.0.0.1:8852/index.php?title=Main_Page');
+console.log(page.status, /ext\.gadget\.office-action-notice/.test(page.body.toString()));
+const iw = await httpGet('http://127.0.0.1:8852/api.php?action=query&meta=siteinfo&siprop=interwikimap&sifilteriw=local&format=json');
+console.log(iw.body.toString().match(/"prefix":"m"[^}]*/)?.[0]);
+r.wiki.stopServer();
