@@ -91,8 +91,9 @@ export class Farm {
 	 * @param {number} port the one port every host name is served on
 	 * @param {Object} [opts]
 	 * @param {string} [opts.portHint] the variable that chooses the port, for messages
+	 * @param {Object[]} [opts.wikis] which of FARM_WIKIS (the set-up's own tests install one)
 	 */
-	constructor( name, port, { portHint = 'OAN_PORT for npm start, OAN_TEST_PORT for the tests' } = {} ) {
+	constructor( name, port, { portHint = 'OAN_PORT for npm start, OAN_TEST_PORT for the tests', wikis = FARM_WIKIS } = {} ) {
 		this.name = name;
 		this.port = port;
 		this.dir = path.join( ROOT, '.wiki', name );
@@ -100,7 +101,7 @@ export class Farm {
 		this.settings = path.join( this.dir, 'LocalSettings.php' );
 		this.stateFile = path.join( this.dir, 'state.json' );
 		this.extensions = this.readState().extensions || [];
-		this.wikis = FARM_WIKIS.map( ( spec ) => new FarmWiki( this, spec ) );
+		this.wikis = wikis.map( ( spec ) => new FarmWiki( this, spec ) );
 		this.phpServer = new PhpServer( { dir: this.dir, port, env: this.env, responds: () => this.responds(), portHint } );
 	}
 
@@ -245,7 +246,7 @@ export class Farm {
 			upgradeKey,
 			statementWiki: this.statementWiki.id,
 			extensions: this.extensions,
-			wikis: FARM_WIKIS
+			wikis: this.wikis.map( ( w ) => w.spec )
 		};
 		fs.writeFileSync( this.settings, [
 			'<?php',

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { Farm } from '../../scripts/lib/farm.mjs';
+import { Farm, FARM_WIKIS } from '../../scripts/lib/farm.mjs';
 import { missingSystemPackages, SetupError } from '../../scripts/lib/wiki.mjs';
 
 describe( 'local farm set-up', () => {
@@ -29,7 +29,8 @@ describe( 'local farm set-up', () => {
 	} );
 
 	it( 'removes a half-finished earlier install and installs again; a second run reuses it', () => {
-		const farm = new Farm( 'half-done', 8799 );
+		// One wiki of the farm: the same steps as for all of them, in a third of the time.
+		const farm = new Farm( 'half-done', 8799, { wikis: FARM_WIKIS.slice( 0, 1 ) } );
 		fs.rmSync( farm.dir, { recursive: true, force: true } );
 		fs.mkdirSync( farm.dataDir, { recursive: true } );
 		fs.writeFileSync( `${ farm.dataDir }/metawiki.sqlite`, 'not a database' );
@@ -37,7 +38,8 @@ describe( 'local farm set-up', () => {
 			expect( farm.install( [] ) ).toBe( true );
 			expect( farm.readState() ).toMatchObject( { installed: true, farm: true, port: 8799, extensions: [] } );
 			expect( fs.readFileSync( farm.settings, 'utf8' ) ).toMatch( /^require '.*\/scripts\/wiki\/farm\.php';$/m );
-			expect( fs.readdirSync( farm.dataDir ).filter( ( f ) => /^[a-z]+\.sqlite$/.test( f ) ).sort() ).toEqual( [ 'enwiki.sqlite', 'metawiki.sqlite', 'wikicache.sqlite', 'zhwiki.sqlite', 'zhwikibooks.sqlite' ] );
+			expect( fs.readdirSync( farm.dataDir ).filter( ( f ) => /^[a-z]+\.sqlite$/.test( f ) ).sort() ).toEqual( [ 'metawiki.sqlite', 'wikicache.sqlite' ] );
+			expect( fs.readFileSync( farm.settings, 'utf8' ) ).toContain( '"host":"meta.wikimedia.test"' );
 			// A second run reuses it.
 			expect( farm.install( [] ) ).toBe( false );
 		} finally {
