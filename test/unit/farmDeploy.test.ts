@@ -112,6 +112,11 @@ describe( 'the copy of the notices data', () => {
 		expect( decide( page( SOURCE ) ) ).toEqual( { action: 'update' } );
 	} );
 
+	it( 'takes over a page that is no copy yet when it holds the source\'s data already', () => {
+		expect( decide( page( raised() ), { pristine: undefined } ) ).toEqual( { action: 'update' } );
+		expect( decide( page( SOURCE ), { pristine: undefined } ).action ).toBe( 'conflict' );
+	} );
+
 	it( 'keeps a copy edited on its wiki as a conflict, and replaces it only when told', () => {
 		const edited = copyData( SOURCE, FROM );
 		edited.notices[ 0 ].title.en = 'Edited on enwiki';
@@ -120,7 +125,7 @@ describe( 'the copy of the notices data', () => {
 		expect( decide( page( edited ), { replace: true } ) ).toEqual( { action: 'replace', why } );
 		const own = clone( SOURCE );
 		own.restrictedGroups = [];
-		expect( decide( page( own ) ).why ).toBe( 'the page is not a copy of metawiki\'s (no copiedFrom) and differs from data/notices.json' );
+		expect( decide( page( own ) ).why ).toBe( 'the page is not a copy (no copiedFrom) and its data differs from metawiki\'s and from data/notices.json' );
 		expect( decide( page( copyData( SOURCE, { wiki: 'zhwiki', revision: 5 } ) ) ).why ).toBe( 'the page is a copy of zhwiki\'s, not of metawiki\'s' );
 		expect( decide( page( copyData( SOURCE, FROM ) ), { lastSync: undefined } ).why ).toBe( 'metawiki\'s revision 42, which the copy names, cannot be read' );
 		expect( decide( { exists: true, content: '{ "notices": [' } ).why ).toBe( 'the page is not JSON' );

@@ -72,22 +72,26 @@ export function copyDecision( { current, desired, source, lastSync, pristine, re
 	if ( data !== undefined && sameData( data, desired ) ) {
 		return { action: 'unchanged' };
 	}
-	const why = editedWhy( data, source, lastSync, pristine );
+	const why = editedWhy( data, { desired, source, lastSync, pristine } );
 	if ( !why ) {
 		return { action: 'update' };
 	}
 	return replace ? { action: 'replace', why } : { action: 'conflict', why };
 }
 
-/** Why the page holds data of its own wiki's (null when it is a clean copy, safe to update). */
-function editedWhy( data, source, lastSync, pristine ) {
+/**
+ * Why the page holds data of its own wiki's (null when it is a clean copy, safe to update). A page
+ * that is no copy yet is taken over only when that loses nothing: it holds the source's data
+ * already, or data/notices.json as deploy created it.
+ */
+function editedWhy( data, { desired, source, lastSync, pristine } ) {
 	if ( data === undefined ) {
 		return 'the page is not JSON';
 	}
 	const from = data && data.copiedFrom;
 	if ( !from ) {
-		return pristine !== undefined && sameData( data, pristine ) ? null :
-			`the page is not a copy of ${ source }'s (no copiedFrom) and differs from data/notices.json`;
+		const lost = !sameData( { ...data, copiedFrom: desired.copiedFrom }, desired ) && !( pristine !== undefined && sameData( data, pristine ) );
+		return lost ? `the page is not a copy (no copiedFrom) and its data differs from ${ source }'s and from data/notices.json` : null;
 	}
 	if ( from.wiki !== source ) {
 		return `the page is a copy of ${ from.wiki }'s, not of ${ source }'s`;
