@@ -6,12 +6,9 @@ import { NOTICES_PAGE } from '../definition.mjs';
 import { lineDiff } from '../diff.mjs';
 import { explain, login, ToolError } from '../wikiApi.mjs';
 import { copyData, copyDecision, copySummary, copyText, parseOrUndefined, readNoticesRevision } from './farmCopy.mjs';
+import { indent } from './plan.mjs';
 import { planEdits } from './publish.mjs';
 import { commitSummary } from './summary.mjs';
-
-function indent( text ) {
-	return text.split( '\n' ).map( ( l ) => `    ${ l }` ).join( '\n' );
-}
 
 /**
  * Reads and checks the source's notices page. Invalid data stops the whole deploy: its problems

@@ -28,7 +28,8 @@ const NEEDED_RIGHTS = {
 	wikitext: 'editinterface'
 };
 
-function indent( text ) {
+/** Text indented by four spaces, as deploy shows diffs under the line naming the page. */
+export function indent( text ) {
 	return text.split( '\n' ).map( ( l ) => `    ${ l }` ).join( '\n' );
 }
 
