@@ -56,6 +56,8 @@ function showPlans( rows, log ) {
 		log( '', `== ${ row.id } (${ row.api })`, ...row.lines );
 		if ( row.error ) {
 			log( `error: ${ row.error }` );
+		} else if ( !row.lines.length ) {
+			log( 'nothing to change' );
 		}
 	}
 	log( '' );

@@ -68,7 +68,6 @@ export async function planCopy( current, source, ctx, log ) {
 	const verb = ctx.opts.dryRun ? 'would' : 'will';
 	const diff = indent( lineDiff( current.content, text ) );
 	if ( decision.action === 'unchanged' ) {
-		log( `unchanged  ${ NOTICES_PAGE } (${ of })` );
 		return { decision };
 	}
 	if ( decision.action === 'conflict' ) {
@@ -106,7 +105,7 @@ export async function planWiki( manifest, wiki, ctx ) {
 		row.client = await login( wiki.api, credentials, 'deploy' );
 		const isSource = wiki.id === ctx.source.from.wiki;
 		const planned = await planEdits( row.client, manifest, {
-			...ctx.opts, credentials, replaceNotices: false, noticesFrom: isSource ? undefined : ctx.source.text
+			...ctx.opts, credentials, brief: true, replaceNotices: false, noticesFrom: isSource ? undefined : ctx.source.text
 		}, log );
 		row.summary = commitSummary( planned.wikiScript );
 		row.unchanged = planned.unchanged;

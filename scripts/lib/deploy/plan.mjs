@@ -62,11 +62,13 @@ export async function checkRights( client, manifest, withDefinition, username ) 
  *
  * @return {Promise<Object|null>} the edit, or null
  */
-export async function definitionEdit( client, def, { apply, verb, log, diffs = true } ) {
+export async function definitionEdit( client, def, { apply, verb, log, diffs = true, brief = false } ) {
 	const current = await readPage( client, DEFINITION_PAGE );
 	const merged = mergeDefinition( current.content, def );
 	if ( merged === current.content ) {
-		log( `unchanged  ${ DEFINITION_PAGE }` );
+		if ( !brief ) {
+			log( `unchanged  ${ DEFINITION_PAGE }` );
+		}
 		return null;
 	}
 	if ( !apply ) {
@@ -117,13 +119,14 @@ export async function plannedPages( client, manifest, def, wikiNotices, replaceN
  * @param {Object} client a logged-in mwn client
  * @param {Object[]} plan plannedPages()
  * @param {Object} known pages already read, by title
- * @param {{verb: string, log: Function, diffs: (boolean|undefined)}} show how to show an edit
- *  (diffs: with its diff, the default)
+ * @param {{verb: string, log: Function, diffs: (boolean|undefined), brief: (boolean|undefined)}} show
+ *  how to show an edit (diffs: with its diff, the default); brief: no line for a page left alone
  * @return {Promise<{edits: Object[], read: Map<string, Object>, unchanged: number}>} the edits,
  *  every page as read, and how many pages already held their text
  */
 export async function pageEdits( client, plan, known, show ) {
 	const { verb, log, diffs = true } = show;
+	const aside = show.brief ? () => {} : log;
 	const edits = [];
 	let unchanged = 0;
 	const read = new Map( Object.entries( known ) );
@@ -131,10 +134,10 @@ export async function pageEdits( client, plan, known, show ) {
 		const current = read.get( page.title ) || await readPage( client, page.title );
 		read.set( page.title, current );
 		if ( current.exists && current.content.trimEnd() === page.text.trimEnd() ) {
-			log( `unchanged  ${ page.title }` );
+			aside( `unchanged  ${ page.title }` );
 			unchanged++;
 		} else if ( current.exists && page.createOnly ) {
-			log( `kept       ${ page.title } (edited on the wiki; --replace-notices overwrites it)` );
+			aside( `kept       ${ page.title } (edited on the wiki; --replace-notices overwrites it)` );
 		} else {
 			editLines( verb, page.title, current, page.text ).slice( 0, diffs ? 2 : 1 ).forEach( ( l ) => log( l ) );
 			edits.push( { ...page, current } );

@@ -29,13 +29,14 @@ export function checkOptions( opts ) {
  * pages make up the gadget), then the pages; the definition's edit comes last in the list, so the
  * wiki never lists a page that does not exist yet. The farm deploy (farmDeploy.mjs) passes
  * `opts.noticesFrom`, the source wiki's notices text, on the wikis that copy it: there the notices
- * page is left to the copy, and the languages page names the source's languages.
+ * page is left to the copy, and the languages page names the source's languages; and `opts.brief`:
+ * no line for the pages left alone (its table counts them).
  *
  * @return {Promise<{edits: Object[], wikiScript: Object, wikiNotices: Object, unchanged: number}>}
  */
 export async function planEdits( client, manifest, opts, log ) {
 	const def = readDefinition();
-	const show = { verb: opts.dryRun ? 'would' : 'will', log, diffs: opts.diffs !== false };
+	const show = { verb: opts.dryRun ? 'would' : 'will', log, diffs: opts.diffs !== false, brief: Boolean( opts.brief ) };
 	await checkRights( client, manifest, opts.definition, opts.credentials.username );
 	const definition = await definitionEdit( client, def, { apply: opts.definition, ...show } );
 	// The notices page is read first, for its languages' names.
