@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { build } from './build.mjs';
 import { farmDeploy } from './lib/deploy/farmDeploy.mjs';
-import { readFarmFile, UsageError } from './lib/deploy/farmFile.mjs';
+import { readFarmFile, selectWikis, UsageError } from './lib/deploy/farmFile.mjs';
 import { askOnTerminal } from './lib/deploy/prompt.mjs';
 import { checkOptions, publish } from './lib/deploy/publish.mjs';
 import { readCredentials, ToolError } from './lib/wikiApi.mjs';
@@ -31,6 +31,7 @@ export async function deploy( opts ) {
  */
 export async function deployFarm( opts ) {
 	const farm = readFarmFile( opts.farmFile );
+	selectWikis( farm, opts.only );
 	checkOptions( { ...opts, api: opts.farmFile } );
 	return farmDeploy( await build( { quiet: true } ), { ...opts, farm } );
 }

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { NOTICES_PAGE } from '../../scripts/lib/definition.mjs';
 import { copyData, copyDecision, copyText, sameData } from '../../scripts/lib/deploy/farmCopy.mjs';
 import { farmSaveQuestion, mapLimit } from '../../scripts/lib/deploy/farmDeploy.mjs';
+import { NO_TERMINAL } from '../../scripts/lib/deploy/publish.mjs';
 import { credentialsFor, readFarmFile, selectWikis, UsageError } from '../../scripts/lib/deploy/farmFile.mjs';
 import { planCopy } from '../../scripts/lib/deploy/farmPlan.mjs';
 import { copyCell, summaryTable } from '../../scripts/lib/deploy/farmTable.mjs';
@@ -240,5 +241,13 @@ describe( 'the farm deploy\'s run', () => {
 		expect( await deploy( [ '--farm', twice, '--api', META.api ] ) ).toMatchObject( { code: 2, stderr: expect.stringMatching( /^deploy failed: --farm goes without --api/ ) } );
 		expect( await deploy( [ '--api', META.api, '--only', 'zhwiki' ] ) ).toMatchObject( { code: 2, stderr: expect.stringMatching( /--only, --diffs and --replace-copies go with --farm/ ) } );
 		expect( ( await deploy( [ '--nope' ] ) ).code ).toBe( 2 );
+		const good = farmFile( { wikis: [ META, ZH, EN ] } );
+		expect( await deploy( [ '--farm', good, '--yes', '--only', 'zhwiki', 'frwiki,dewiki' ] ) )
+			.toEqual( { code: 2, stderr: 'deploy failed: --only frwiki, dewiki: not in the farm file (it lists metawiki, zhwiki, enwiki)\n' } );
+	} );
+
+	it( 'refuses, before reading any wiki, to go on when nobody could be asked', async () => {
+		const r = await deploy( [ '--farm', farmFile( { wikis: [ META ] } ), '--allow-dirty' ] );
+		expect( r ).toEqual( { code: 1, stderr: `deploy failed: ${ NO_TERMINAL }\n` } );
 	} );
 } );
