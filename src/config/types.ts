@@ -67,7 +67,16 @@ export interface RestrictedGroup {
 	policy: string;
 }
 
+/** Where a copy of the data comes from (deploy --farm writes it; the reader ignores it). */
+export interface CopiedFrom {
+	/** The source wiki's database name. */
+	wiki: string;
+	/** The revision of the source's notices page copied. */
+	revision: number;
+}
+
 export interface NoticesData {
 	notices: Notice[];
 	restrictedGroups: RestrictedGroup[];
+	copiedFrom?: CopiedFrom;
 }

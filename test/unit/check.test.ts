@@ -103,7 +103,7 @@ describe( 'checkNotices', () => {
 			'notices[0].statement.translations[1].complete oan-check-missing',
 			'notices[0].sumary oan-check-unknown-field id, revision, title, summary, published, updates, statement, start, end, target, accounts',
 			'notices[0].target.user oan-check-unknown-field wikis, contentLanguages, namespaces, groups, users',
-			'extra oan-check-unknown-field notices, restrictedGroups'
+			'extra oan-check-unknown-field notices, restrictedGroups, copiedFrom'
 		] );
 	} );
 
@@ -384,7 +384,8 @@ describe( 'the schema, src/config/types.ts and docs/notices.md', () => {
 		translation: 'StatementTranslation',
 		target: 'NoticeTarget',
 		account: 'AffectedAccount',
-		restrictedGroup: 'RestrictedGroup'
+		restrictedGroup: 'RestrictedGroup',
+		copiedFrom: 'CopiedFrom'
 	};
 	/** The tables of docs/notices.md, by heading (and first column where a heading has two). */
 	const TABLES: Record<string, string> = {
@@ -395,7 +396,8 @@ describe( 'the schema, src/config/types.ts and docs/notices.md', () => {
 		'`statement` / field of a translation': 'translation',
 		'`target`': 'target',
 		'`accounts`': 'account',
-		'`restrictedGroups`': 'restrictedGroup'
+		'`restrictedGroups`': 'restrictedGroup',
+		'`copiedFrom`': 'copiedFrom'
 	};
 	/** Optional in the data, always there in the types, with a default no schema value can say. */
 	const DEFAULTED_IN_CODE = [ 'translation.page' ];

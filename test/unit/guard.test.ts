@@ -27,6 +27,14 @@ describe( 'guardNoticesData', () => {
 		expect( data.restrictedGroups ).toHaveLength( base.restrictedGroups.length );
 	} );
 
+	it( 'reads a farm\'s copy as its source: copiedFrom is neither a warning nor kept', () => {
+		const copy = { copiedFrom: { wiki: 'metawiki', revision: 123 }, ...clone( base ) };
+		const { data, warnings } = guardNoticesData( copy );
+		expect( warnings ).toEqual( [] );
+		expect( data ).toEqual( guardNoticesData( base ).data );
+		expect( 'copiedFrom' in data ).toBe( false );
+	} );
+
 	it( 'fills in what may be left out: updates, accounts, target, the original\'s language, a translation\'s page', () => {
 		const { data, warnings } = guardNoticesData( { notices: [ {
 			id: 'bare', revision: 1, title: { en: 'T' }, summary: { en: 'S' }, published: '2021-09-13',

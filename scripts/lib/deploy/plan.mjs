@@ -28,7 +28,8 @@ const NEEDED_RIGHTS = {
 	wikitext: 'editinterface'
 };
 
-function indent( text ) {
+/** Text indented by four spaces, as deploy shows diffs under the line naming the page. */
+export function indent( text ) {
 	return text.split( '\n' ).map( ( l ) => `    ${ l }` ).join( '\n' );
 }
 
@@ -61,11 +62,13 @@ export async function checkRights( client, manifest, withDefinition, username ) 
  *
  * @return {Promise<Object|null>} the edit, or null
  */
-export async function definitionEdit( client, def, { apply, verb, log } ) {
+export async function definitionEdit( client, def, { apply, verb, log, diffs = true, brief = false } ) {
 	const current = await readPage( client, DEFINITION_PAGE );
 	const merged = mergeDefinition( current.content, def );
 	if ( merged === current.content ) {
-		log( `unchanged  ${ DEFINITION_PAGE }` );
+		if ( !brief ) {
+			log( `unchanged  ${ DEFINITION_PAGE }` );
+		}
 		return null;
 	}
 	if ( !apply ) {
@@ -73,7 +76,7 @@ export async function definitionEdit( client, def, { apply, verb, log } ) {
 		log( indent( lineDiff( current.content, merged ) ) );
 		return null;
 	}
-	editLines( verb, DEFINITION_PAGE, current, merged ).forEach( ( l ) => log( l ) );
+	editLines( verb, DEFINITION_PAGE, current, merged ).slice( 0, diffs ? 2 : 1 ).forEach( ( l ) => log( l ) );
 	return { title: DEFINITION_PAGE, text: merged, contentModel: 'wikitext', current };
 }
 
@@ -116,26 +119,31 @@ export async function plannedPages( client, manifest, def, wikiNotices, replaceN
  * @param {Object} client a logged-in mwn client
  * @param {Object[]} plan plannedPages()
  * @param {Object} known pages already read, by title
- * @param {{verb: string, log: Function}} show how to show an edit
- * @return {Promise<{edits: Object[], read: Map<string, Object>}>} the edits, and every page as read
+ * @param {{verb: string, log: Function, diffs: (boolean|undefined), brief: (boolean|undefined)}} show
+ *  how to show an edit (diffs: with its diff, the default); brief: no line for a page left alone
+ * @return {Promise<{edits: Object[], read: Map<string, Object>, unchanged: number}>} the edits,
+ *  every page as read, and how many pages already held their text
  */
 export async function pageEdits( client, plan, known, show ) {
-	const { verb, log } = show;
+	const { verb, log, diffs = true } = show;
+	const aside = show.brief ? () => {} : log;
 	const edits = [];
+	let unchanged = 0;
 	const read = new Map( Object.entries( known ) );
 	for ( const page of plan ) {
 		const current = read.get( page.title ) || await readPage( client, page.title );
 		read.set( page.title, current );
 		if ( current.exists && current.content.trimEnd() === page.text.trimEnd() ) {
-			log( `unchanged  ${ page.title }` );
+			aside( `unchanged  ${ page.title }` );
+			unchanged++;
 		} else if ( current.exists && page.createOnly ) {
-			log( `kept       ${ page.title } (edited on the wiki; --replace-notices overwrites it)` );
+			aside( `kept       ${ page.title } (edited on the wiki; --replace-notices overwrites it)` );
 		} else {
-			editLines( verb, page.title, current, page.text ).forEach( ( l ) => log( l ) );
+			editLines( verb, page.title, current, page.text ).slice( 0, diffs ? 2 : 1 ).forEach( ( l ) => log( l ) );
 			edits.push( { ...page, current } );
 		}
 	}
-	return { edits, read };
+	return { edits, read, unchanged };
 }
 
 /**

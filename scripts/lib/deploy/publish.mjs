@@ -14,7 +14,7 @@ export const NO_TERMINAL = 'stdin is not a terminal, so there is nobody to ask b
 /** Refuses, before anything is built or read, what cannot go well (opts: as publish()'s). */
 export function checkOptions( opts ) {
 	if ( !opts.api ) {
-		throw new ToolError( 'missing --api https://example.org/w/api.php' );
+		throw new ToolError( 'missing --api https://example.org/w/api.php (or --farm FILE for every wiki of a farm file)' );
 	}
 	if ( !opts.allowDirty && isDirty() ) {
 		throw new ToolError( 'the work tree has uncommitted changes; commit them, or pass --allow-dirty' );
@@ -27,21 +27,29 @@ export function checkOptions( opts ) {
 /**
  * Reads the wiki and works out every edit, shown as it goes: the definition first (it says which
  * pages make up the gadget), then the pages; the definition's edit comes last in the list, so the
- * wiki never lists a page that does not exist yet.
+ * wiki never lists a page that does not exist yet. The farm deploy (farmDeploy.mjs) passes
+ * `opts.noticesFrom`, the source wiki's notices text, on the wikis that copy it: there the notices
+ * page is left to the copy, and the languages page names the source's languages; and `opts.brief`:
+ * no line for the pages left alone (its table counts them).
+ *
+ * @return {Promise<{edits: Object[], wikiScript: Object, wikiNotices: Object, unchanged: number}>}
  */
-async function planEdits( client, manifest, opts, log ) {
+export async function planEdits( client, manifest, opts, log ) {
 	const def = readDefinition();
-	const verb = opts.dryRun ? 'would' : 'will';
+	const show = { verb: opts.dryRun ? 'would' : 'will', log, diffs: opts.diffs !== false, brief: Boolean( opts.brief ) };
 	await checkRights( client, manifest, opts.definition, opts.credentials.username );
-	const definition = await definitionEdit( client, def, { apply: opts.definition, verb, log } );
+	const definition = await definitionEdit( client, def, { apply: opts.definition, ...show } );
 	// The notices page is read first, for its languages' names.
 	const wikiNotices = await readPage( client, NOTICES_PAGE );
-	const plan = await plannedPages( client, manifest, def, wikiNotices, opts.replaceNotices );
-	const { edits, read } = await pageEdits( client, plan, { [ NOTICES_PAGE ]: wikiNotices }, { verb, log } );
+	const copies = typeof opts.noticesFrom === 'string';
+	const named = copies ? { content: opts.noticesFrom } : wikiNotices;
+	const plan = ( await plannedPages( client, manifest, def, named, opts.replaceNotices ) )
+		.filter( ( p ) => !copies || p.title !== NOTICES_PAGE );
+	const { edits, read, unchanged } = await pageEdits( client, plan, { [ NOTICES_PAGE ]: wikiNotices }, show );
 	await checkNoticesEdit( client, edits, log );
 	// The wiki's main script names the commit it was built from: the summary lists what came since.
 	const wikiScript = read.get( def.title( def.main.pages[ 0 ] ) ) || { exists: false, content: '' };
-	return { edits: definition ? edits.concat( definition ) : edits, wikiScript };
+	return { edits: definition ? edits.concat( definition ) : edits, wikiScript, wikiNotices, unchanged };
 }
 
 /**
