@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICES_PAGE } from '../../scripts/lib/definition.mjs';
-import { apiClient, booksWiki, enWiki, farm, readPageText, savePageText, wiki, zhWiki } from './helpers';
+import { apiClient, booksWiki, contentShifts, enWiki, farm, launch, observeContentShifts, open, readPageText, savePageText, url, wiki, withoutGadget, zhWiki } from './helpers';
 
 const ROOT = path.resolve( __dirname, '../..' );
 const run = promisify( execFile );
@@ -166,5 +166,61 @@ describe( 'deploy --farm', () => {
 		const source = await notices( wiki );
 		expect( copy.notices ).toEqual( source.notices );
 		expect( copy.copiedFrom ).toEqual( { wiki: 'metawiki', revision: await noticesRevision( wiki ) } );
+	} );
+
+	it( 'takes the room out of every wiki\'s definition when the last notice has ended, so no page closes up; puts it back for a notice shown again', async () => {
+		const before = ( await readPageText( NOTICES_PAGE, wiki ) )!;
+		const ended = JSON.parse( before );
+		ended.notices[ 0 ].end = '2021-10-01';
+		await savePageText( NOTICES_PAGE, JSON.stringify( ended, null, '\t' ), {}, wiki );
+		const mainLine = async ( target: Target ) => ( ( await readPageText( 'MediaWiki:Gadgets-definition', target ) ) || '' ).split( '\n' ).find( ( l ) => /^\* office-action-notice\[/.test( l ) )!;
+		try {
+			// What a timer runs (docs/development.md): every wiki, no question, the definition too.
+			const scheduled = await deploy( [ '--farm', farmFile( 'all' ), '--yes', '--definition', '--replace-copies' ] );
+			expect( scheduled.code, scheduled.stdout + scheduled.stderr ).toBe( 0 );
+			for ( const w of WIKIS ) {
+				expect( await mainLine( w ), w.id ).not.toContain( 'peers=' );
+			}
+			// Run again with nothing changed: no edit anywhere.
+			const again = await deploy( [ '--farm', farmFile( 'all' ), '--yes', '--definition' ] );
+			expect( again.code ).toBe( 0 );
+			expect( again.stdout ).not.toMatch( /^\[\w+\] (edited|created)/m );
+
+			// A reader of zhwiki: no notice, and no room that closes, against the page without the gadget.
+			const browser = await launch();
+			try {
+				const shiftsOf = async ( control: boolean ) => {
+					const { context, page } = await open( browser );
+					await observeContentShifts( context );
+					if ( control ) {
+						await withoutGadget( page );
+					}
+					await page.goto( url( '首页', {}, zhWiki ) );
+					await page.waitForLoadState( 'load' );
+					if ( !control ) {
+						await page.waitForFunction( () => ( window as any ).oanReadyCount > 0 );
+					}
+					await page.evaluate( () => new Promise( ( r ) => {
+						requestAnimationFrame( () => requestAnimationFrame( r ) );
+					} ) );
+					const result = { ...await contentShifts( page ), notices: await page.locator( '.oan-notice, .oan-minimised' ).count() };
+					await context.close();
+					return result;
+				};
+				const control = await shiftsOf( true );
+				const gadget = await shiftsOf( false );
+				expect( gadget.notices ).toBe( 0 );
+				expect( gadget.total - control.total, JSON.stringify( gadget.shifts ) ).toBeLessThanOrEqual( 0.001 );
+			} finally {
+				await browser.close();
+			}
+		} finally {
+			await savePageText( NOTICES_PAGE, before, {}, wiki );
+			const back = await deploy( [ '--farm', farmFile( 'all' ), '--yes', '--definition', '--replace-copies' ] );
+			expect( back.code, back.stdout + back.stderr ).toBe( 0 );
+		}
+		for ( const w of WIKIS ) {
+			expect( await mainLine( w ), w.id ).toContain( '|peers=office-action-notice-reserve]' );
+		}
 	} );
 } );

@@ -80,6 +80,24 @@ export async function definitionEdit( client, def, { apply, verb, log, diffs = t
 	return { title: DEFINITION_PAGE, text: merged, contentModel: 'wikitext', current };
 }
 
+/** The notices data of the build (data/notices.json, as deploy creates the page). */
+function ownNoticesText( manifest ) {
+	return fs.readFileSync( path.join( BUILD, manifest.pages.find( ( p ) => p.title === NOTICES_PAGE ).file ), 'utf8' );
+}
+
+/**
+ * The notices data the wiki will have after this deploy: its page as it is (or the farm's copy),
+ * or the build's where deploy creates or replaces the page.
+ *
+ * @param {{pages: Object[]}} manifest
+ * @param {{exists: (boolean|undefined), content: string}} named the wiki's page, or the copy
+ * @param {boolean} replaceNotices
+ * @return {string}
+ */
+export function noticesAfter( manifest, named, replaceNotices ) {
+	return named.exists === false || replaceNotices ? ownNoticesText( manifest ) : named.content;
+}
+
 /**
  * Every page deploy writes, with its text: the built pages, the languages page from the wiki
  * itself (its variants, and the names of the statements' languages, of the notices on the wiki
@@ -94,7 +112,7 @@ export async function definitionEdit( client, def, { apply, verb, log, diffs = t
  * @return {Promise<Array<{title: string, text: string, contentModel: string, createOnly: boolean}>>}
  */
 export async function plannedPages( client, manifest, def, wikiNotices, replaceNotices ) {
-	const ownNotices = fs.readFileSync( path.join( BUILD, manifest.pages.find( ( p ) => p.title === NOTICES_PAGE ).file ), 'utf8' );
+	const ownNotices = ownNoticesText( manifest );
 	const autonyms = await readAutonyms( client, statementLanguages( wikiNotices.content, ownNotices ) );
 	const fromWiki = { languages: languagesPageText( await readVariants( client ), autonyms ) };
 	const plan = manifest.pages.map( ( p ) => ( {

@@ -3,8 +3,9 @@
 // calls publish().
 import { NOTICES_PAGE, readDefinition } from '../definition.mjs';
 import { explain, login, readPage, ToolError } from '../wikiApi.mjs';
-import { checkNoticesEdit, checkRights, definitionEdit, pageEdits, plannedPages } from './plan.mjs';
+import { checkNoticesEdit, checkRights, definitionEdit, noticesAfter, pageEdits, plannedPages } from './plan.mjs';
 import { saveQuestion } from './prompt.mjs';
+import { definitionWithRoom, roomNeeded, wikiFacts } from './room.mjs';
 import { saveEdits } from './save.mjs';
 import { commitSummary, isDirty } from './summary.mjs';
 
@@ -38,11 +39,12 @@ export async function planEdits( client, manifest, opts, log ) {
 	const def = readDefinition();
 	const show = { verb: opts.dryRun ? 'would' : 'will', log, diffs: opts.diffs !== false, brief: Boolean( opts.brief ) };
 	await checkRights( client, manifest, opts.definition, opts.credentials.username );
-	const definition = await definitionEdit( client, def, { apply: opts.definition, ...show } );
-	// The notices page is read first, for its languages' names.
+	// The notices page is read first: the room in the definition and the languages' names follow it.
 	const wikiNotices = await readPage( client, NOTICES_PAGE );
 	const copies = typeof opts.noticesFrom === 'string';
 	const named = copies ? { content: opts.noticesFrom } : wikiNotices;
+	const room = roomNeeded( noticesAfter( manifest, named, opts.replaceNotices ), await wikiFacts( client ), new Date() );
+	const definition = await definitionEdit( client, definitionWithRoom( def, room ), { apply: opts.definition, ...show } );
 	const plan = ( await plannedPages( client, manifest, def, named, opts.replaceNotices ) )
 		.filter( ( p ) => !copies || p.title !== NOTICES_PAGE );
 	const { edits, read, unchanged } = await pageEdits( client, plan, { [ NOTICES_PAGE ]: wikiNotices }, show );
