@@ -19,7 +19,7 @@ const PAGES = [ 'README.md', ...fs.readdirSync( path.join( ROOT, 'docs' ) ).filt
 const NPM_COMMANDS = [ 'ci', 'install', 'exec', 'ls', 'outdated' ];
 const NPM_RUNS_WITHOUT_RUN = [ 'start', 'stop', 'test', 'restart' ];
 /** Flags of tools other than deploy that the docs name, and the tool. */
-const OTHER_FLAGS: Record<string, string> = { '--project': 'vitest', '--wiki': 'MediaWiki\'s maintenance scripts', '--host-resolver-rules': 'Chromium' };
+const OTHER_FLAGS: Record<string, string> = { '--project': 'vitest', '--silent': 'npm', '--now': 'systemctl', '--wiki': 'MediaWiki\'s maintenance scripts', '--host-resolver-rules': 'Chromium' };
 /** What a repository path starts with, as the docs write them (from the repository's root). */
 const REPO_PATH = /^(?:(?:src|scripts|data|i18n|test|docs|schema|bench|\.ci)\/\S*|gadget-definition\.txt|package(?:-lock)?\.json)$/;
 
