@@ -104,7 +104,10 @@ $oanSqlite = static function ( $dbname ) use ( $wgSQLiteDataDir ) {
 	];
 };
 $wgObjectCaches[CACHE_DB] = [ 'class' => SqlBagOStuff::class, 'loggroup' => 'SQLBagOStuff', 'server' => $oanSqlite( 'wikicache' ) ];
-$wgLocalisationCacheConf['storeServer'] = $oanSqlite( "{$wgDBname}_l10n_cache" );
+// The interface messages as PHP files (OPcache keeps them in memory), one folder per wiki, since
+// the wikis load different extensions: much less work per request than reading them from SQLite.
+$wgCacheDirectory = "{$oanFarm['dataDir']}/cache-{$wgDBname}";
+$wgLocalisationCacheConf['store'] = 'array';
 $wgJobTypeConf['default'] = [ 'class' => 'JobQueueDB', 'claimTTL' => 3600 ];
 $wgResourceLoaderUseObjectCacheForDeps = true;
 $wgMainCacheType = CACHE_DB;
