@@ -1,17 +1,19 @@
 // Issue 26: the authoring view on a farm's copy of the notices data says where to edit (the source
 // wiki's notices page) and how the copy stands against its source, as the next farm deploy judges
-// it. The decision, where the source wiki is, and the read of the source.
+// it. The decision, where the source wiki is, the read of the source, and the notice's DOM.
 import { describe, expect, it, vi } from 'vitest';
+import { copyStateText, renderCopyNotice } from '../../src/authoring/copyNotice';
 import { copyOrigin, copyState, Interwiki, sameCopiedData, sourceWiki } from '../../src/authoring/copyState';
 import { readSourceRevisions } from '../../src/authoring/wikiRead';
 import { NOTICES_PAGE } from '../../src/config/loadNoticesData';
-import { clone, readJson } from './helpers';
+import { clone, deps, readJson } from './helpers';
 
 const SOURCE = readJson( 'data/notices.json' ) as Record<string, any>;
 const FROM = { wiki: 'metawiki', revision: 40 };
 /** A copy as deploy --farm writes it: copiedFrom first, then the source's data. */
 const copyOf = ( data: Record<string, any>, from = FROM ): Record<string, any> => Object.assign( { copiedFrom: from }, clone( data ) );
 const text = ( data: unknown ): string => JSON.stringify( data, null, '\t' );
+const keyMsg = ( key: string, ...params: string[] ): string => [ key, ...params ].join( '|' );
 
 describe( 'copyOrigin', () => {
 	it( 'is the copy\'s copiedFrom, and none for data that is no copy or names its source unusably', () => {
@@ -118,5 +120,68 @@ describe( 'reading the source', () => {
 
 	it( 'fails where the source cannot be reached', async () => {
 		await expect( readSourceRevisions( () => Promise.reject( new Error( 'http' ) ), 40 ) ).rejects.toThrow( 'http' );
+	} );
+} );
+
+describe( 'the notice on a copy', () => {
+	const link = 'http://meta.wikimedia.test/index.php?title=MediaWiki:Gadget-office-action-notice-notices.json';
+
+	it( 'names the source with a link to its notices page, says it is comparing, then how the copy stands', () => {
+		const { msg } = deps();
+		const notice = renderCopyNotice( FROM, link, false, msg );
+		const box = notice.box;
+		expect( box.getAttribute( 'role' ) ).toBe( 'status' );
+		expect( box.classList.contains( 'cdx-message' ) ).toBe( true );
+		expect( box.querySelector( 'strong' )!.textContent ).toBe( 'This page is a copy of the notices data of metawiki, kept in step by the farm deploy: edit the notices there, not here.' );
+		const a = box.querySelector<HTMLAnchorElement>( 'a.oan-author-copy-link' )!;
+		expect( [ a.href, a.textContent ] ).toEqual( [ link, 'The notices data on metawiki' ] );
+		expect( box.querySelector( '.oan-author-copy-editing' ) ).toBeNull();
+		expect( box.getAttribute( 'data-oan-copy' ) ).toBe( 'checking' );
+		expect( box.querySelector( '.oan-author-copy-state' )!.textContent ).toBe( 'Comparing with the notices data of metawiki…' );
+
+		notice.show( { state: 'in-step', revision: 40 } );
+		expect( box.querySelector( '.oan-author-copy-state' )!.textContent ).toBe( 'In step with revision 40 of the notices data of metawiki.' );
+		expect( [ box.getAttribute( 'data-oan-copy' ), box.classList.contains( 'cdx-message--notice' ), box.classList.contains( 'cdx-message--warning' ) ] ).toEqual( [ 'in-step', true, false ] );
+		notice.show( { state: 'edited', revision: 40 } );
+		expect( box.querySelector( '.oan-author-copy-state' )!.textContent ).toBe( 'This copy was edited here since it was copied from revision 40 of metawiki: the next farm deploy keeps it as a conflict.' );
+		expect( [ box.getAttribute( 'data-oan-copy' ), box.classList.contains( 'cdx-message--notice' ), box.classList.contains( 'cdx-message--warning' ) ] ).toEqual( [ 'edited', false, true ] );
+		notice.unreachable( 'http' );
+		expect( box.querySelector( '.oan-author-copy-state' )!.textContent ).toBe( 'Could not read the notices data of metawiki to compare (http).' );
+		expect( box.getAttribute( 'data-oan-copy' ) ).toBe( 'unreachable' );
+	} );
+
+	it( 'warns on the edit form, and says so in text where the source wiki is unknown here', () => {
+		const { msg } = deps();
+		const notice = renderCopyNotice( { wiki: 'otherwiki', revision: 3 }, null, true, msg );
+		expect( notice.box.querySelector( 'a' ) ).toBeNull();
+		expect( notice.box.querySelector( '.oan-author-copy-where' )!.textContent ).toContain( 'do not lead to otherwiki' );
+		expect( notice.box.querySelector( '.oan-author-copy-editing' )!.textContent ).toContain( 'the next farm deploy keeps this copy as a conflict' );
+		notice.show( { state: 'behind', from: 3, to: 5 } );
+		// Behind the source is no fault of the copy's, but on the edit form it still warns.
+		expect( notice.box.classList.contains( 'cdx-message--warning' ) ).toBe( true );
+	} );
+
+	it( 'has a line for every state, naming the source wiki', () => {
+		expect( [
+			copyStateText( { state: 'in-step', revision: 4 }, 'metawiki', keyMsg ),
+			copyStateText( { state: 'behind', from: 4, to: 6 }, 'metawiki', keyMsg ),
+			copyStateText( { state: 'edited', revision: 4 }, 'metawiki', keyMsg ),
+			copyStateText( { state: 'lost', revision: 4 }, 'metawiki', keyMsg ),
+			copyStateText( { state: 'missing' }, 'metawiki', keyMsg )
+		] ).toEqual( [
+			'oan-author-copy-in-step|metawiki|4',
+			'oan-author-copy-behind|metawiki|4|6',
+			'oan-author-copy-edited|metawiki|4',
+			'oan-author-copy-lost|metawiki|4',
+			'oan-author-copy-missing|metawiki'
+		] );
+		const { msg } = deps( [ 'zh-hant' ] );
+		expect( copyStateText( { state: 'behind', from: 4, to: 6 }, 'metawiki', msg ) ).toBe( 'metawiki的公告資料此後已有變更（修訂版本4 → 6）：下次農場部署會把變更帶到這裡。' );
+	} );
+
+	it( 'puts the wiki\'s name in as text', () => {
+		const { msg } = deps();
+		const notice = renderCopyNotice( { wiki: '<img src=x onerror=alert(1)>', revision: 3 }, null, false, msg );
+		expect( notice.box.querySelector( 'img' ) ).toBeNull();
 	} );
 } );
