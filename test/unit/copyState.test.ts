@@ -86,6 +86,7 @@ describe( 'sourceWiki', () => {
 		expect( sourceWiki( 'metawiki', [ { prefix: 'meta', url: 'https://meta.wikimedia.org/wiki/$1' } ], NOTICES_PAGE ) ).toEqual( {
 			page: `https://meta.wikimedia.org/wiki/${ NOTICES_PAGE }`, api: 'https://meta.wikimedia.org/w/api.php'
 		} );
+		expect( sourceWiki( 'metawiki', [ { prefix: 'm', url: 'http://meta.test/index.php?title=$1' } ], NOTICES_PAGE )!.api ).toBe( 'http://meta.test/api.php' );
 		expect( sourceWiki( 'metawiki', [ { prefix: 'm', url: 'https://x.example/$1?a' } ], NOTICES_PAGE ) ).toEqual( { page: `https://x.example/${ NOTICES_PAGE }?a`, api: null } );
 	} );
 
