@@ -1,6 +1,7 @@
 // What the authoring view reads from the wiki, all through one GET function (mw.Api's get in
-// the gadget, a stub in tests): the texts to check, what the wiki knows about languages, and
-// where interwiki prefixes lead. Only interface admins on the notices page ever run this.
+// the gadget, a stub in tests): the texts to check, what the wiki knows about languages, where
+// interwiki prefixes lead, and, on a farm's copy, its source's notices page. Only interface admins
+// on the notices page ever run this.
 import { NOTICES_PAGE } from '../config/loadNoticesData';
 import { readLanguageNames } from '../i18n/readerLanguages';
 import { Interwiki, SourceRevisions } from './copyState';
