@@ -1,17 +1,23 @@
 // The authoring panel above the notices page: the report, the previews, and on the edit form the
-// live check, the save guard and the update of the translations' numbers. DOM and flow only; what
-// to say comes from report.ts, preview.ts and describe.ts, what to read from wikiRead.ts.
+// live check, the save guard and the update of the translations' numbers; first, on a farm's copy
+// of the data, where to edit it and how it stands against its source. DOM and flow only; what to
+// say comes from report.ts, preview.ts, copyNotice.ts, describe.ts and copyState.ts, what to read
+// from wikiRead.ts.
 import { checkNotices, Problem } from '../config/check';
 import { guardNoticesData } from '../config/guard';
+import { NOTICES_PAGE } from '../config/loadNoticesData';
+import { CopiedFrom } from '../config/types';
 import { MessageBundle, pickMessages } from '../i18n/fallbackChain';
 import { el, RenderDeps } from '../util/dom';
 import { logWarning } from '../util/log';
 import { StatementClient, updateCompleteness } from './completeness';
+import { renderCopyNotice } from './copyNotice';
+import { copyOrigin, copyState, sourceWiki } from './copyState';
 import { previewChain, previewLanguages } from './describe';
 import { renderNoticePreview } from './preview';
 import { Msg, renderReport } from './report';
 import { guardSave } from './saveGuard';
-import { Get, LanguageInfo, readLanguageInfo, SiteFacts } from './wikiRead';
+import { Get, LanguageInfo, readLanguageInfo, readSourceRevisions, SiteFacts } from './wikiRead';
 
 /** What is checked: the text now (null: the page has none) and the saved text it replaces. */
 export interface Texts {
@@ -27,7 +33,7 @@ export interface PanelOptions {
 	texts: Promise<Texts>;
 	site: Promise<SiteFacts>;
 	form: HTMLFormElement | null;
-	/** A client for the statement's wiki: its API URL, or null for this wiki. */
+	/** A client for the statement's (or a copy's source) wiki: its API URL, or null for this wiki. */
 	clientFor: ( api: string | null ) => StatementClient;
 	/** Where the page view's "update" link goes (the edit form, updating at once); null: no link. */
 	updateUrl: string | null;
@@ -128,6 +134,14 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 		};
 
 		const textbox = texts.textbox;
+		// First, on a copy: where to edit, and whether it still holds the source's data. The page
+		// as saved on the edit form (what the farm deploy will find), else the revision shown.
+		const copyText = textbox ? texts.saved : texts.text();
+		const copy = copyText === null ? null : parse( copyText ).data;
+		const origin = copyOrigin( copy );
+		if ( origin ) {
+			panel.insertBefore( copyBox( copy, origin, site, Boolean( textbox ), options ), body );
+		}
 		if ( textbox && options.form ) {
 			let timer = 0;
 			textbox.addEventListener( 'input', () => {
@@ -151,6 +165,22 @@ export function showPanel( content: HTMLElement, options: PanelOptions ): Promis
 	}, ( e: Error ) => {
 		body.textContent = msg( 'oan-author-load-failed', e.message );
 	} );
+}
+
+/** The notice on a copy; it reads the source's notices page (anonymously, across origins) to compare. */
+function copyBox( copy: unknown, origin: CopiedFrom, site: SiteFacts, editing: boolean, options: PanelOptions ): HTMLElement {
+	const source = sourceWiki( origin.wiki, site.interwikis, NOTICES_PAGE );
+	const notice = renderCopyNotice( origin, source && source.page, editing, msg );
+	if ( !source || !source.api ) {
+		notice.unreachable( msg( 'oan-author-copy-no-api' ) );
+		return notice.box;
+	}
+	const client = options.clientFor( source.api );
+	readSourceRevisions( ( params ) => client.request( params ), origin.revision ).then(
+		( revisions ) => notice.show( copyState( copy, origin, revisions ) ),
+		( e: Error ) => notice.unreachable( e.message )
+	);
+	return notice.box;
 }
 
 /** The button that writes Translate's numbers into the form's text; pressed at once where the page view's link asked for it. */

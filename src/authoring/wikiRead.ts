@@ -1,7 +1,10 @@
 // What the authoring view reads from the wiki, all through one GET function (mw.Api's get in
-// the gadget, a stub in tests): the texts to check, what the wiki knows about languages, and
-// where interwiki prefixes lead. Only interface admins on the notices page ever run this.
+// the gadget, a stub in tests): the texts to check, what the wiki knows about languages, where
+// interwiki prefixes lead, and, on a farm's copy, its source's notices page. Only interface admins
+// on the notices page ever run this.
+import { NOTICES_PAGE } from '../config/loadNoticesData';
 import { readLanguageNames } from '../i18n/readerLanguages';
+import { Interwiki, SourceRevisions } from './copyState';
 
 /** An Action API answer: JSON, read defensively. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,6 +43,8 @@ export interface SiteFacts {
 	variants: string[];
 	/** The API of each interwiki prefix that names one. */
 	interwikiApis: Record<string, string>;
+	/** Every interwiki prefix with a page URL (where a copy's source wiki is found). */
+	interwikis: Interwiki[];
 	/** The autonyms of the languages page, as readers' notices name the statement's languages. */
 	languageNames: Record<string, string>;
 }
@@ -66,9 +71,19 @@ function siteFacts( answer: Answer ): SiteFacts {
 	const query = answer && answer.query || {};
 	const general = query.general || {};
 	const interwikiApis: Record<string, string> = {};
+	const interwikis: Interwiki[] = [];
 	for ( const iw of Array.isArray( query.interwikimap ) ? query.interwikimap : [] ) {
-		if ( iw && typeof iw.prefix === 'string' && typeof iw.api === 'string' && iw.api ) {
-			interwikiApis[ iw.prefix.toLowerCase() ] = iw.api;
+		if ( !iw || typeof iw.prefix !== 'string' ) {
+			continue;
+		}
+		const api = typeof iw.api === 'string' && iw.api ? iw.api : undefined;
+		if ( api ) {
+			interwikiApis[ iw.prefix.toLowerCase() ] = api;
+		}
+		if ( typeof iw.url === 'string' && iw.url ) {
+			const wikiid = typeof iw.wikiid === 'string' && iw.wikiid ? iw.wikiid : undefined;
+			const entry: Interwiki = { prefix: iw.prefix.toLowerCase(), url: iw.url };
+			interwikis.push( Object.assign( entry, api ? { api } : {}, wikiid ? { wikiid } : {} ) );
 		}
 	}
 	const codes = ( list: unknown ): string[] => ( Array.isArray( list ) ? list : [] )
@@ -78,6 +93,7 @@ function siteFacts( answer: Answer ): SiteFacts {
 		languages: codes( query.languages ),
 		variants: variants.length > 1 ? variants : [],
 		interwikiApis,
+		interwikis,
 		languageNames: languagesPageNames( answer )
 	};
 }
@@ -113,4 +129,37 @@ export function statementApi( page: string, interwikiApis: Record<string, string
 	const colon = page.indexOf( ':' );
 	const prefix = colon > 0 ? page.slice( 0, colon ).trim().toLowerCase() : '';
 	return Object.prototype.hasOwnProperty.call( interwikiApis, prefix ) ? interwikiApis[ prefix ] : null;
+}
+
+/** The notices page's revision in an answer of prop=revisions (formatversion 2); another page's is none. */
+function noticesRevision( answer: Answer ): { revid: number; content: string | null } | null {
+	const pages = answer && answer.query && Array.isArray( answer.query.pages ) ? answer.query.pages : [];
+	const page = pages.find( ( p: Answer ) => p && p.title === NOTICES_PAGE.replace( /_/g, ' ' ) );
+	const rev = page && !page.missing && Array.isArray( page.revisions ) ? page.revisions[ 0 ] : null;
+	if ( !rev || typeof rev.revid !== 'number' ) {
+		return null;
+	}
+	const content = rev.slots && rev.slots.main && rev.slots.main.content;
+	return { revid: rev.revid, content: typeof content === 'string' ? content : null };
+}
+
+/**
+ * A copy's source, read on its wiki (anonymously and across origins in the gadget): the notices
+ * page's current revision, and the text of the revision the copy names.
+ *
+ * @param get a GET to the source wiki's API
+ * @param revision `copiedFrom.revision`
+ * @return rejected where the source cannot be reached
+ */
+export function readSourceRevisions( get: Get, revision: number ): Promise<SourceRevisions> {
+	const ask = ( which: Record<string, string | number> ): Promise<ReturnType<typeof noticesRevision>> => get( Object.assign(
+		{ action: 'query', prop: 'revisions', rvprop: 'ids', formatversion: 2 }, which
+	) ).then( noticesRevision );
+	return Promise.all( [
+		ask( { titles: NOTICES_PAGE } ),
+		ask( { revids: revision, rvprop: 'ids|content', rvslots: 'main' } )
+	] ).then( ( [ current, copied ] ) => ( {
+		current: current ? current.revid : null,
+		copied: copied && copied.revid === revision ? copied.content : null
+	} ) );
 }

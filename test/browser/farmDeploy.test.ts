@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTICES_PAGE } from '../../scripts/lib/definition.mjs';
-import { apiClient, booksWiki, contentShifts, enWiki, farm, launch, observeContentShifts, open, readPageText, savePageText, url, wiki, withoutGadget, zhWiki } from './helpers';
+import { booksWiki, contentShifts, enWiki, farm, launch, notices, noticesRevision, observeContentShifts, open, readPageText, savePageText, url, wiki, withoutGadget, zhWiki } from './helpers';
 
 const ROOT = path.resolve( __dirname, '../..' );
 const run = promisify( execFile );
@@ -34,17 +34,6 @@ async function deploy( args: string[] ) {
 	} catch ( e: any ) {
 		return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
 	}
-}
-
-/** The notices page's current revision id on a wiki. */
-async function noticesRevision( target: Target ): Promise<number> {
-	const client = await apiClient( target );
-	const res: any = await client.request( { action: 'query', titles: NOTICES_PAGE, prop: 'revisions', rvprop: 'ids', formatversion: 2 } );
-	return res.query.pages[ 0 ].revisions[ 0 ].revid;
-}
-
-async function notices( target: Target ): Promise<any> {
-	return JSON.parse( ( await readPageText( NOTICES_PAGE, target ) )! );
 }
 
 /** Raises the first notice's revision on Meta, as an interface admin would; the new revision id. */

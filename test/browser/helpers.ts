@@ -172,6 +172,18 @@ export async function readPageText( title: string, target: Target = wiki ): Prom
 	return page.exists ? page.content : null;
 }
 
+/** The notices page's current revision id on a wiki. */
+export async function noticesRevision( target: Target = wiki ): Promise<number> {
+	const client = await apiClient( target );
+	const res: any = await client.request( { action: 'query', titles: NOTICES_PAGE, prop: 'revisions', rvprop: 'ids', formatversion: 2 } );
+	return res.query.pages[ 0 ].revisions[ 0 ].revid;
+}
+
+/** The notices page's data on a wiki. */
+export async function notices( target: Target = wiki ): Promise<any> {
+	return JSON.parse( ( await readPageText( NOTICES_PAGE, target ) )! );
+}
+
 /** Saves a page through the API (extra: more edit parameters, such as contentmodel). */
 export async function savePageText( title: string, text: string, extra: Record<string, string> = {}, target: Target = wiki ): Promise<void> {
 	await editPage( await apiClient( target ), title, text, { summary: 'test', ...extra } );

@@ -76,11 +76,12 @@ describe( 'what the authoring view reads', () => {
 		get.mockResolvedValueOnce( { query: {
 			general: { variants: [ { code: 'zh' }, { code: 'zh-hk' }, { code: 3 } ] },
 			languages: [ { code: 'en' }, { code: 'zh-hk' }, {} ],
-			interwikimap: [ { prefix: 'M', api: 'https://meta.example/w/api.php' }, { prefix: 'w', url: 'x' }, { prefix: 'c', api: '' } ],
+			interwikimap: [ { prefix: 'M', api: 'https://meta.example/w/api.php', url: 'https://meta.example/wiki/$1', wikiid: 'metawiki' }, { prefix: 'w', url: 'x', wikiid: '' }, { prefix: 'c', api: '' }, null ],
 			pages: [ { revisions: [ { revid: 9, slots: { main: { content: '{"variants":{},"autonyms":{"zh":"中文","bad code":"x"}}' } } } ] } ]
 		} } );
 		expect( await readSiteFacts( get ) ).toEqual( {
-			languages: [ 'en', 'zh-hk' ], variants: [ 'zh', 'zh-hk' ], interwikiApis: { m: 'https://meta.example/w/api.php' }, languageNames: { zh: '中文' }
+			languages: [ 'en', 'zh-hk' ], variants: [ 'zh', 'zh-hk' ], interwikiApis: { m: 'https://meta.example/w/api.php' }, languageNames: { zh: '中文' },
+			interwikis: [ { prefix: 'm', url: 'https://meta.example/wiki/$1', api: 'https://meta.example/w/api.php', wikiid: 'metawiki' }, { prefix: 'w', url: 'x' } ]
 		} );
 		expect( get ).toHaveBeenLastCalledWith( expect.objectContaining( { titles: 'MediaWiki:Gadget-office-action-notice-languages.json', rvslots: 'main' } ) );
 		get.mockResolvedValueOnce( { query: { general: { variants: [ { code: 'en' } ] }, pages: [ { missing: true } ] } } );
