@@ -282,10 +282,16 @@ export const API_FAULTS: [ string, ( page: Page ) => Promise<unknown> ][] = [
 	[ 'HTTP 500', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 500, body: 'Internal error' } ) ) ],
 	[ 'an API error answer', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"error":{"code":"internal_api_error_DBQueryError","info":"x"}}' } ) ) ],
 	[ 'malformed JSON', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"query": {"users": [' } ) ) ],
-	[ 'a request that never answers (time-out after 10 s)', ( page ) => page.route( /api\.php.*globaluserinfo/, ( route ) => new Promise<void>( ( resolve ) => {
-		// Never answered: pending until the page closes, after the gadget gave up.
-		route.request().response().then( () => resolve(), () => resolve() );
-	} ) ) ],
+	[ 'a request that never answers (time-out after 10 s)', async ( page ) => {
+		// The page's clock flows as usual, and jumps 10 s once the request is out: the gadget's
+		// time limit passes without the test waiting for it.
+		await page.clock.install();
+		return page.route( /api\.php.*globaluserinfo/, ( route ) => new Promise<void>( ( resolve ) => {
+			// Never answered: pending until the page closes, after the gadget gave up.
+			route.request().response().then( () => resolve(), () => resolve() );
+			page.clock.fastForward( 10000 ).catch( () => undefined );
+		} ) );
+	} ],
 	[ 'a well-formed answer of the wrong shape', ( page ) => page.route( /api\.php.*globaluserinfo/, ( r ) => r.fulfill( { status: 200, contentType: 'application/json', body: '{"query": {"users": "no"}}' } ) ) ]
 ];
 
