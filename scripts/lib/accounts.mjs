@@ -5,14 +5,18 @@ import path from 'node:path';
 import { IP } from './mediawiki.mjs';
 import { run, SetupError } from './system.mjs';
 
+/** A bot password MediaWiki accepts: only [0-9a-w] count (BotPassword::canonicalizeLoginData). */
+export function newBotPassword() {
+	return Array.from( { length: 32 }, () => Math.floor( Math.random() * 33 ).toString( 33 ) ).join( '' );
+}
+
 /** Creates a bot password for Admin once and returns its credentials. */
 export function botPassword( wiki ) {
 	const state = wiki.readState();
 	if ( state.bot ) {
 		return state.bot;
 	}
-	// MediaWiki recognises a bot password only by the characters [0-9a-w] (BotPassword::canonicalizeLoginData).
-	const password = Array.from( { length: 32 }, () => Math.floor( Math.random() * 33 ).toString( 33 ) ).join( '' );
+	const password = newBotPassword();
 	// A half-finished earlier run may have made "deploy" already: then take a fresh app id.
 	for ( const appId of [ 'deploy', `deploy${ Date.now().toString( 36 ) }` ] ) {
 		try {

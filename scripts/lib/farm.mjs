@@ -19,7 +19,7 @@ import { IP } from './mediawiki.mjs';
 import { listStatementInterwiki, phpString, readStateFile, writeStateFile } from './localWikiFiles.mjs';
 import { ROOT } from './paths.mjs';
 import { PhpServer } from './phpServer.mjs';
-import { log, run, SetupError } from './system.mjs';
+import { lastLines, log, run, SetupError } from './system.mjs';
 import { httpGet } from './wikiApi.mjs';
 
 const FARM_PHP = path.join( ROOT, 'scripts/wiki/farm.php' );
@@ -34,10 +34,6 @@ export const FARM_WIKIS = [
 
 function randomToken( bytes ) {
 	return crypto.randomBytes( bytes ).toString( 'hex' );
-}
-
-function lastLines( e, n = 3 ) {
-	return String( e.stderr || e.stdout || e.message ).trim().split( '\n' ).slice( -n ).join( ' ' );
 }
 
 /** One wiki of the farm: its URLs, and maintenance scripts run for it (`--wiki`). */

@@ -10,9 +10,10 @@ import { Farm, FarmWiki } from './farm.mjs';
 import { ensureMediaWiki } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
 import { statementClient, updateNoticesPage } from './noticesCompleteness.mjs';
+import { newBotPassword } from './accounts.mjs';
 import { demoAccounts, deployWithCli } from './provision.mjs';
 import { demoPages, enWikiPages, policyPages, STATEMENT, translatableStatement, zhWikiPages } from './seeds.mjs';
-import { ensureSystemPackages, SetupError } from './system.mjs';
+import { ensureSystemPackages, lastLines, SetupError } from './system.mjs';
 import { ensureTranslatablePage } from './translatable.mjs';
 import { ensurePage, login } from './wikiApi.mjs';
 
@@ -21,13 +22,8 @@ export function farmFile( farm ) {
 	return farm.name === 'demo' ? path.join( ROOT, '.wiki', 'farm.json' ) : path.join( farm.dir, 'farm.json' );
 }
 
-/** A bot password MediaWiki accepts: only [0-9a-w] count (BotPassword::canonicalizeLoginData). */
-function newBotPassword() {
-	return Array.from( { length: 32 }, () => Math.floor( Math.random() * 33 ).toString( 33 ) ).join( '' );
-}
-
 function failed( step, e ) {
-	return new SetupError( `${ step } failed: ${ String( e.stderr || e.stdout || e.message ).trim().split( '\n' ).slice( -3 ).join( ' ' ) }` );
+	return new SetupError( `${ step } failed: ${ lastLines( e ) }` );
 }
 
 /**

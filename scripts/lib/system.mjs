@@ -9,6 +9,11 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** A set-up step that failed in a way a person can act on: its message says what to do. */
 export class SetupError extends Error {}
 
+/** The last lines a failed command printed (its error output first), joined into one line. */
+export function lastLines( e, n = 3 ) {
+	return String( e.stderr || e.stdout || e.message ).trim().split( '\n' ).slice( -n ).join( ' ' );
+}
+
 export function log( msg ) {
 	process.stderr.write( `[wiki] ${ msg }\n` );
 }

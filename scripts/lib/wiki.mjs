@@ -10,7 +10,7 @@ import path from 'node:path';
 import { IP } from './mediawiki.mjs';
 import { ROOT } from './paths.mjs';
 import { PhpServer, portIsFree } from './phpServer.mjs';
-import { log, run, SetupError } from './system.mjs';
+import { lastLines, log, run, SetupError } from './system.mjs';
 import { httpGet } from './wikiApi.mjs';
 import { listStatementInterwiki, phpString, readStateFile, writeStateFile } from './localWikiFiles.mjs';
 
@@ -129,7 +129,7 @@ export class Wiki {
 		try {
 			this.maintenance( 'update', [ '--quick' ] );
 		} catch ( e ) {
-			throw new SetupError( `update.php failed for ${ key }: ${ String( e.stderr || e.stdout || e.message ).trim().split( '\n' ).slice( -3 ).join( ' ' ) }` );
+			throw new SetupError( `update.php failed for ${ key }: ${ lastLines( e ) }` );
 		}
 		this.writeState( { updatedFor: key } );
 		return true;
