@@ -1,5 +1,6 @@
-// The accounts gadget: loaded by the main gadget only where it is needed (the pages of an
-// account listed in a notice, and Special:UserRights), so ordinary page views never pay for it.
+// The accounts gadget: loaded by the main gadget only on Special:UserRights and an account's
+// user, talk and contributions pages, so ordinary page views never pay for it. There it decides
+// what to say: the account's listings, and, where CentralAuth runs, a lock.
 import bundles from 'oan:messages';
 import { NoticesData } from '../config/types';
 import { pickMessages } from '../i18n/fallbackChain';
